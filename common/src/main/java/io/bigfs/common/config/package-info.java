@@ -1,0 +1,2 @@
+/** Typed configuration keys (name, default and documentation side by side) and their loading. */
+package io.bigfs.common.config;

@@ -1,0 +1,149 @@
+package io.bigfs.common.rpc;
+
+import io.bigfs.common.BfsException;
+import io.bigfs.proto.Status;
+import io.bigfs.proto.StatusCode;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * Calls "the master" when there are three: sends to the master believed to lead, follows
+ * NOT_LEADER hints, moves on when a master does not answer, and backs off while there is no
+ * leader. A caller sees retries, not errors, until {@code maxWaitMs} passes without an answer.
+ * Used by the client library and by chunkservers alike.
+ */
+public final class MasterChannels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterChannels.class);
+
+  private final List<String> addresses;
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final long rpcTimeoutMs;
+  private final long maxWaitMs;
+  private final LongAdder retries = new LongAdder();
+  private volatile String leader;
+
+  /**
+   * @param addresses    the masters' client endpoints
+   * @param rpcTimeoutMs deadline of one attempt
+   * @param maxWaitMs    how long to keep retrying before giving up
+   */
+  public MasterChannels(List<String> addresses, long rpcTimeoutMs, long maxWaitMs) {
+    this.addresses = new ArrayList<>(addresses);
+    this.rpcTimeoutMs = rpcTimeoutMs;
+    this.maxWaitMs = maxWaitMs;
+    this.leader = addresses.get(0);
+  }
+
+  /** One attempt against one master: the rpc receives the channel and the attempt's deadline in ms. */
+  @FunctionalInterface
+  public interface Attempt<R> {
+    R call(ManagedChannel channel, long timeoutMs);
+  }
+
+  /**
+   * Runs {@code attempt} against the leader until it answers with anything but NOT_LEADER or
+   * UNAVAILABLE. The reply's status is read with {@code statusOf}.
+   */
+  public <R> R call(Attempt<R> attempt, Function<R, Status> statusOf) throws BfsException {
+    long deadline = System.nanoTime() + maxWaitMs * 1_000_000;
+    String target = leader;
+    int triedSinceSleep = 0;
+    long backoffMs = 20;
+    String lastError = "no attempt made";
+    while (true) {
+      String next;
+      try {
+        R reply = attempt.call(channel(target), rpcTimeoutMs);
+        Status status = statusOf.apply(reply);
+        if (status.getCode() == StatusCode.NOT_LEADER) {
+          lastError = target + " is not the leader";
+          String hint = status.getLeaderHint();
+          next = hint.isEmpty() || hint.equals(target) ? nextAfter(target) : hint;
+          if (hint.isEmpty()) {
+            triedSinceSleep++;
+          }
+        } else if (status.getCode() == StatusCode.UNAVAILABLE) {
+          lastError = target + ": " + status.getMessage();
+          next = target;
+          triedSinceSleep = addresses.size();
+        } else {
+          leader = target;
+          return reply;
+        }
+      } catch (StatusRuntimeException e) {
+        if (!isTransient(e)) {
+          throw new BfsException(StatusCode.INTERNAL, target + ": " + e.getStatus());
+        }
+        lastError = target + ": " + e.getStatus().getCode() + " " + nullToEmpty(e.getStatus().getDescription());
+        next = nextAfter(target);
+        triedSinceSleep++;
+      }
+      retries.increment();
+      if (System.nanoTime() > deadline) {
+        throw new BfsException(StatusCode.UNAVAILABLE,
+            "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")");
+      }
+      if (triedSinceSleep >= addresses.size()) {
+        LOG.debug("no leader yet ({}); retrying in {} ms", lastError, backoffMs);
+        sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 1000);
+        triedSinceSleep = 0;
+      }
+      target = next;
+    }
+  }
+
+  /** How many attempts were repeated because a master was down, not leading or not ready. */
+  public long retries() {
+    return retries.sum();
+  }
+
+  public List<String> addresses() {
+    return List.copyOf(addresses);
+  }
+
+  /** A channel to one particular master (for admin commands that ask each master in turn). */
+  public ManagedChannel channel(String address) {
+    return channels.computeIfAbsent(address, Channels::open);
+  }
+
+  private String nextAfter(String address) {
+    int i = addresses.indexOf(address);
+    return addresses.get((i + 1) % addresses.size());
+  }
+
+  private static boolean isTransient(StatusRuntimeException e) {
+    return switch (e.getStatus().getCode()) {
+      case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED -> true;
+      default -> false;
+    };
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static void sleep(long ms) throws BfsException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BfsException(StatusCode.UNAVAILABLE, "interrupted while waiting for a master");
+    }
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(Channels::close);
+    channels.clear();
+  }
+}

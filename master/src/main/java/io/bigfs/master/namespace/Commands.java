@@ -1,0 +1,66 @@
+package io.bigfs.master.namespace;
+
+import io.bigfs.common.BfsException;
+import io.bigfs.common.Statuses;
+import io.bigfs.master.store.Cf;
+import io.bigfs.master.store.Keys;
+import io.bigfs.proto.MasterCommand;
+import io.bigfs.proto.MutateReply;
+import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.RegisterNodeOp;
+import io.bigfs.proto.store.NodeRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/** Routes each command of the Raft log to the operation that applies it. */
+final class Commands {
+  private Commands() {}
+
+  static MutateReply dispatch(Edit edit, MasterCommand command) throws BfsException {
+    MutateReply.Builder reply = MutateReply.newBuilder().setStatus(Statuses.ok());
+    switch (command.getCommandCase()) {
+      case CLIENT -> client(edit, command, reply);
+      case REGISTER_NODE -> reply.setNodeId(registerNode(edit, command.getRegisterNode()));
+      case EXPIRE_LEASE -> WriteOps.expireLease(edit, command.getExpireLease());
+      case FORGET_DELETED_CHUNKS -> command.getForgetDeletedChunks().getChunkIdsList()
+          .forEach(id -> edit.txn.delete(Cf.DELETED, Keys.id(id)));
+      case COMMAND_NOT_SET -> throw BfsException.invalid("empty command");
+    }
+    return reply.build();
+  }
+
+  private static void client(Edit edit, MasterCommand command, MutateReply.Builder reply) throws BfsException {
+    MutateRequest req = command.getClient();
+    Limits.principal("user", req.getUser());
+    switch (req.getOpCase()) {
+      case MKDIRS -> reply.setFile(TreeOps.mkdirs(edit, req.getMkdirs()));
+      case CREATE -> reply.setFile(TreeOps.create(edit, req.getCreate()));
+      case ADD_CHUNK -> reply.setChunk(WriteOps.addChunk(edit, req.getAddChunk(), command.getPlacementList()));
+      case COMPLETE -> reply.setFile(WriteOps.complete(edit, req.getComplete()));
+      case DELETE -> TreeOps.delete(edit, req.getDelete());
+      case RENAME -> reply.setFile(TreeOps.rename(edit, req.getRename()));
+      case SET_PERMISSION -> reply.setFile(TreeOps.setPermission(edit, req.getSetPermission()));
+      case SET_OWNER -> reply.setFile(TreeOps.setOwner(edit, req.getSetOwner()));
+      case SET_REPLICATION -> reply.setFile(TreeOps.setReplication(edit, req.getSetReplication()));
+      case RENEW_LEASE -> WriteOps.renewLease(edit);
+      case OP_NOT_SET -> throw BfsException.invalid("empty request");
+    }
+  }
+
+  /** A chunkserver's uuid gets a small id once; later registrations update its address. */
+  private static int registerNode(Edit edit, RegisterNodeOp op) {
+    byte[] key = op.getUuid().getBytes(StandardCharsets.UTF_8);
+    byte[] existing = edit.txn.get(Cf.NODES, key);
+    NodeRecord.Builder node;
+    try {
+      node = existing == null
+          ? NodeRecord.newBuilder().setNodeId(edit.counters.nextNodeId++)
+          : NodeRecord.parseFrom(existing).toBuilder();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("corrupt node record", e);
+    }
+    node.setAddress(op.getAddress()).setRack(op.getRack());
+    edit.txn.put(Cf.NODES, key, node.build().toByteArray());
+    return node.getNodeId();
+  }
+}
