@@ -88,7 +88,7 @@ public final class MasterChannels implements AutoCloseable {
         triedSinceSleep++;
       }
       retries.increment();
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() - deadline > 0) {
         throw new BfsException(StatusCode.UNAVAILABLE,
             "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")");
       }

@@ -1,5 +1,6 @@
 package io.bigfs.master.store;
 
+import io.bigfs.common.FileTrees;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
@@ -17,7 +18,6 @@ import org.rocksdb.Snapshot;
 import org.rocksdb.WriteOptions;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +171,7 @@ public final class MetaStore implements AutoCloseable {
     swapLock.writeLock().lock();
     try {
       closeDb();
-      deleteTree(dir);
+      FileTrees.delete(dir);
       Files.createDirectories(dir);
       try (Stream<Path> files = Files.list(source)) {
         for (Path file : (Iterable<Path>) files::iterator) {
@@ -241,21 +241,6 @@ public final class MetaStore implements AutoCloseable {
     cfOptions.close();
     dbOptions.close();
     cache.close();
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 
   @Override

@@ -1,0 +1,95 @@
+package io.bigfs.chunkserver;
+
+import io.bigfs.chunkserver.heartbeat.Heartbeats;
+import io.bigfs.chunkserver.storage.ChunkStore;
+import io.bigfs.common.Lifecycle;
+import io.bigfs.common.rpc.MasterChannels;
+import io.bigfs.common.rpc.RpcServer;
+import io.bigfs.monitoring.Metrics;
+import io.bigfs.monitoring.MetricsServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One chunkserver: storage, then the data endpoint, then the reports to the masters (a node
+ * registers only once it can serve), then /metrics. Closed in reverse.
+ */
+public final class ChunkServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChunkServer.class);
+
+  /** A chunkserver started before its masters waits for them this long before giving up. */
+  private static final long REGISTRATION_WAIT_MS = 24L * 3600 * 1000;
+
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final ChunkserverConfig config;
+  private ChunkStore store;
+  private RpcServer rpc;
+  private Heartbeats heartbeats;
+  private MetricsServer http;
+
+  private ChunkServer(ChunkserverConfig config) {
+    this.config = config;
+  }
+
+  public static ChunkServer start(ChunkserverConfig config) throws IOException {
+    ChunkServer server = new ChunkServer(config);
+    try {
+      server.startComponents();
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void startComponents() throws IOException {
+    // 1. metrics
+    PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
+    // 2. storage
+    store = ChunkStore.open(config.dataDirs());
+    // 3. the data endpoint
+    rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of()));
+    String address = config.host() + ":" + rpc.port();
+    // 4. reports to the masters
+    MasterChannels masters = lifecycle.add("master-channels",
+        new MasterChannels(config.masters(), 5_000, REGISTRATION_WAIT_MS));
+    heartbeats = lifecycle.add("heartbeats", new Heartbeats(store, masters,
+        new Heartbeats.Settings(address, config.rack(), config.heartbeatIntervalMs(),
+            config.blockReportIntervalMs(), config.maxFullness()),
+        () -> 0, chunkId -> { }));
+    heartbeats.start();
+    // 5. /metrics, /health, /ready
+    Gauge.builder("bfs.chunkserver.chunks", store, ChunkStore::count)
+        .description("Replicas stored on this node").register(metrics);
+    http = lifecycle.add("http", new MetricsServer(config.httpHost(), config.httpPort(), metrics,
+        () -> heartbeats.nodeId() > 0, () -> "node " + heartbeats.nodeId()));
+    LOG.info("chunkserver {} (node {}) serving on {}, metrics on http://{}:{}/metrics", store.uuid(),
+        heartbeats.nodeId(), address, config.httpHost(), http.port());
+  }
+
+  public ChunkStore store() {
+    return store;
+  }
+
+  public int nodeId() {
+    return heartbeats.nodeId();
+  }
+
+  public String address() {
+    return config.host() + ":" + rpc.port();
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}

@@ -1,0 +1,73 @@
+package io.bigfs.chunkserver;
+
+import io.bigfs.common.BfsException;
+import io.bigfs.common.config.Config;
+import io.bigfs.common.config.ConfigKey;
+import io.bigfs.common.rpc.Addresses;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Everything a chunkserver is configured with, read and checked once at start. */
+public record ChunkserverConfig(
+    List<Path> dataDirs,
+    List<String> masters,
+    String host,
+    int port,
+    String rack,
+    String httpHost,
+    int httpPort,
+    long heartbeatIntervalMs,
+    long blockReportIntervalMs,
+    double maxFullness) {
+
+  public static final ConfigKey<String> DATA_DIRS = ConfigKey.string("chunkserver.data.dirs", "",
+      "Comma-separated directories for chunk files, ideally one per disk.");
+  public static final ConfigKey<String> MASTERS = ConfigKey.string("chunkserver.masters", "",
+      "The masters' client addresses, host:port comma separated (all three).");
+  public static final ConfigKey<String> HOST = ConfigKey.string("chunkserver.host", "127.0.0.1",
+      "Address the data endpoint binds to and advertises to clients.");
+  public static final ConfigKey<Integer> PORT = ConfigKey.integer("chunkserver.port", 0,
+      "Port of the data endpoint; 0 picks a free port (fine for tests, not for a real cluster).");
+  public static final ConfigKey<String> RACK = ConfigKey.string("chunkserver.rack", "",
+      "Rack name; replicas of a chunk go to distinct racks while there are enough.");
+  public static final ConfigKey<String> HTTP_HOST = ConfigKey.string("chunkserver.http.host", "127.0.0.1",
+      "Address the /metrics, /health and /ready endpoint binds to.");
+  public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.integer("chunkserver.http.port", 0,
+      "Port of the /metrics, /health and /ready endpoint; 0 picks a free port.");
+  public static final ConfigKey<Long> HEARTBEAT = ConfigKey.longKey("chunkserver.heartbeat.interval.ms", 3000,
+      "Time between heartbeats to each master. Keep it well below master.node.dead.after.ms.");
+  public static final ConfigKey<Long> BLOCK_REPORT = ConfigKey.longKey("chunkserver.block.report.interval.ms",
+      3_600_000, "Time between full block reports to each master (one is also sent at start).");
+  public static final ConfigKey<Double> MAX_FULLNESS = ConfigKey.decimal("chunkserver.max.fullness", 0.95,
+      "Fraction of disk use past which the node refuses new chunks.");
+
+  public static final List<ConfigKey<?>> KEYS = List.of(DATA_DIRS, MASTERS, HOST, PORT, RACK, HTTP_HOST, HTTP_PORT,
+      HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS);
+
+  public static ChunkserverConfig from(Config c) {
+    c.rejectUnknown(KEYS);
+    String dirs = c.get(DATA_DIRS);
+    if (dirs.isBlank()) {
+      throw new IllegalArgumentException(DATA_DIRS.name() + " is required");
+    }
+    List<String> masters;
+    try {
+      masters = Addresses.parseList(c.get(MASTERS));
+    } catch (BfsException e) {
+      throw new IllegalArgumentException(MASTERS.name() + ": " + e.getMessage());
+    }
+    ChunkserverConfig config = new ChunkserverConfig(
+        Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
+        masters, c.get(HOST), c.get(PORT), c.get(RACK), c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(HEARTBEAT),
+        c.get(BLOCK_REPORT), c.get(MAX_FULLNESS));
+    if (config.heartbeatIntervalMs <= 0 || config.blockReportIntervalMs <= 0) {
+      throw new IllegalArgumentException("heartbeat and block report intervals must be positive");
+    }
+    if (config.maxFullness <= 0 || config.maxFullness > 1) {
+      throw new IllegalArgumentException(MAX_FULLNESS.name() + " must be in (0, 1]");
+    }
+    return config;
+  }
+}

@@ -1,0 +1,2 @@
+/** The chunkserver process: configuration, the component stack, and main. */
+package io.bigfs.chunkserver;

@@ -1,0 +1,37 @@
+package io.bigfs.common.rpc;
+
+import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A gRPC server bound to one address (never all interfaces unless asked), closed as a component. */
+public final class RpcServer implements AutoCloseable {
+  private final Server server;
+
+  public RpcServer(String host, int port, List<BindableService> services) throws IOException {
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create())
+        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES);
+    services.forEach(builder::addService);
+    server = builder.build().start();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.shutdown();
+    if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+      server.shutdownNow();
+      server.awaitTermination(2, TimeUnit.SECONDS);
+    }
+  }
+}

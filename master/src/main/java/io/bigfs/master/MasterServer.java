@@ -1,0 +1,114 @@
+package io.bigfs.master;
+
+import io.bigfs.common.Lifecycle;
+import io.bigfs.common.rpc.RpcServer;
+import io.bigfs.master.lease.LeaseMonitor;
+import io.bigfs.master.node.Locator;
+import io.bigfs.master.node.NodeTable;
+import io.bigfs.master.node.ReplicaMap;
+import io.bigfs.master.raft.MasterRaft;
+import io.bigfs.master.raft.MasterStateMachine;
+import io.bigfs.master.raft.Proposer;
+import io.bigfs.master.rpc.Leadership;
+import io.bigfs.master.rpc.MasterServices;
+import io.bigfs.monitoring.Metrics;
+import io.bigfs.monitoring.MetricsServer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * One master: a stack of components started in order and closed in reverse. The Raft peer
+ * starts before anything that serves clients, and stops after everything that could use it.
+ */
+public final class MasterServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
+
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final MasterConfig config;
+  private MasterRaft raft;
+  private MasterStateMachine stateMachine;
+  private NodeTable nodes;
+  private ReplicaMap replicas;
+  private RpcServer rpc;
+  private MetricsServer http;
+
+  private MasterServer(MasterConfig config) {
+    this.config = config;
+  }
+
+  public static MasterServer start(MasterConfig config) throws IOException {
+    MasterServer server = new MasterServer(config);
+    try {
+      server.startComponents();
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void startComponents() throws IOException {
+    Files.createDirectories(config.dataDir());
+    // 1. metrics, first so that every component can register its meters
+    PrometheusMeterRegistry metrics = Metrics.newRegistry("master", config.id());
+    // 2. soft state about chunkservers
+    nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
+    replicas = new ReplicaMap();
+    // 3. the Raft peer and its state machine over RocksDB
+    stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
+        config.superuser(), new Locator(replicas, nodes),
+        leader -> LOG.info("master {}: leader is now {}", config.id(), leader));
+    raft = lifecycle.add("raft", new MasterRaft(config, stateMachine));
+    raft.start();
+    Leadership leadership = new Leadership(raft, config);
+    // 4. the proposer that batches mutations into log entries
+    Proposer proposer = lifecycle.add("proposer", new Proposer(raft, config.batchMaxCommands(),
+        config.batchMaxInFlight(), leadership::rpcAddressOf, metrics));
+    // 5. client, chunkserver and admin RPCs
+    rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
+        MasterServices.create(config, leadership, raft, stateMachine, proposer, nodes, replicas, metrics)));
+    // 6. leader duties
+    lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer, holder -> List.of(),
+        System::currentTimeMillis, config.leaseExpiryMs()));
+    // 7. /metrics, /health, /ready
+    MasterMetrics.register(metrics, raft, stateMachine, nodes, replicas);
+    http = lifecycle.add("http", new MetricsServer(config.httpHost(), config.httpPort(), metrics,
+        () -> raft.leaderId().isPresent(), () -> "leader " + raft.leaderId().orElse("unknown")));
+    LOG.info("master {} serving clients on {}, raft on {}, metrics on http://{}:{}/metrics", config.id(),
+        config.self().rpcAddress(), config.self().raftAddress(), config.httpHost(), http.port());
+  }
+
+  public MasterConfig config() {
+    return config;
+  }
+
+  public MasterRaft raft() {
+    return raft;
+  }
+
+  public MasterStateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  public NodeTable nodes() {
+    return nodes;
+  }
+
+  public ReplicaMap replicas() {
+    return replicas;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}

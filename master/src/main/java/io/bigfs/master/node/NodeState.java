@@ -1,0 +1,39 @@
+package io.bigfs.master.node;
+
+import io.bigfs.proto.HeartbeatRequest;
+
+/**
+ * What a master knows of one chunkserver from its heartbeats. Immutable: each heartbeat
+ * replaces the node's state, so readers never see half an update.
+ *
+ * @param scheduledChunks chunks this master placed on the node since its last heartbeat (so that a
+ *                        burst of creates does not pile onto the node that looked emptiest)
+ * @param reported        whether the node's full block report has arrived since this master started
+ */
+public record NodeState(int id, String uuid, String address, String rack, long capacityBytes, long usedBytes,
+                        long chunkCount, int activeTransfers, boolean acceptingWrites, long lastHeartbeatMs,
+                        int scheduledChunks, boolean reported) {
+
+  static NodeState fromHeartbeat(HeartbeatRequest hb, long now, boolean reported) {
+    return new NodeState(hb.getNodeId(), hb.getUuid(), hb.getAddress(), hb.getRack(), hb.getCapacityBytes(),
+        hb.getUsedBytes(), hb.getChunkCount(), hb.getActiveTransfers(), hb.getAcceptingWrites(), now, 0, reported);
+  }
+
+  public boolean isLive(long now, long deadAfterMs) {
+    return now - lastHeartbeatMs < deadAfterMs;
+  }
+
+  public long freeBytes() {
+    return Math.max(0, capacityBytes - usedBytes);
+  }
+
+  NodeState withScheduled(int more) {
+    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, chunkCount, activeTransfers,
+        acceptingWrites, lastHeartbeatMs, scheduledChunks + more, reported);
+  }
+
+  NodeState asReported() {
+    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, chunkCount, activeTransfers,
+        acceptingWrites, lastHeartbeatMs, scheduledChunks, true);
+  }
+}

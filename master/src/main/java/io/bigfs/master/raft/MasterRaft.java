@@ -1,0 +1,182 @@
+package io.bigfs.master.raft;
+
+import io.bigfs.master.MasterConfig;
+import io.bigfs.master.MasterPeer;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This master's Raft peer: one Ratis server in the group of the three masters. Requests are
+ * handed to the server in-process (no loopback hop); Ratis forwards nothing, so a follower
+ * answers writes with NotLeaderException and the RPC layer redirects the client.
+ */
+public final class MasterRaft implements AutoCloseable {
+  private final MasterConfig config;
+  private final RaftGroup group;
+  private final RaftPeerId selfId;
+  private final RaftServer server;
+  private final ClientId clientId = ClientId.randomId();
+  private final AtomicLong callIds = new AtomicLong();
+
+  public MasterRaft(MasterConfig config, MasterStateMachine stateMachine) throws IOException {
+    this.config = config;
+    this.selfId = RaftPeerId.valueOf(config.id());
+    List<RaftPeer> peers = config.peers().stream()
+        .map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.raftAddress()).build())
+        .toList();
+    this.group = RaftGroup.valueOf(groupId(config.clusterName()), peers);
+    this.server = RaftServer.newBuilder()
+        .setServerId(selfId)
+        .setGroup(group)
+        .setProperties(properties(config))
+        .setStateMachine(stateMachine)
+        .setOption(RaftStorage.StartupOption.RECOVER)
+        .build();
+  }
+
+  /** The group id is derived from the cluster name, so every master computes the same one. */
+  static RaftGroupId groupId(String clusterName) {
+    return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("bigfs:" + clusterName).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static RaftProperties properties(MasterConfig c) {
+    RaftProperties p = new RaftProperties();
+    MasterPeer self = c.self();
+    GrpcConfigKeys.Server.setHost(p, self.host());
+    GrpcConfigKeys.Server.setPort(p, self.raftPort());
+    RaftServerConfigKeys.setStorageDir(p, List.of(c.dataDir().resolve("raft").toFile()));
+    RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(c.electionTimeoutMinMs(), TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(c.electionTimeoutMaxMs(), TimeUnit.MILLISECONDS));
+    // Reads: ReadIndex, with the leader lease sparing the heartbeat round while it holds.
+    RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotThreshold());
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+    RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, c.purgeGap()));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.segmentSizeBytes()));
+    RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+    // A new leader must not wait long for a partitioned one to step down.
+    RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p,
+        TimeDuration.valueOf(c.electionTimeoutMaxMs() * 2, TimeUnit.MILLISECONDS));
+    return p;
+  }
+
+  public void start() throws IOException {
+    server.start();
+  }
+
+  private RaftServer.Division division() throws IOException {
+    return server.getDivision(group.getGroupId());
+  }
+
+  public boolean isLeader() {
+    try {
+      return division().getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public boolean isLeaderReady() {
+    try {
+      return division().getInfo().isLeaderReady();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The id of the master this one believes leads, if any. */
+  public Optional<String> leaderId() {
+    try {
+      RaftPeerId leader = division().getInfo().getLeaderId();
+      return Optional.ofNullable(leader).map(RaftPeerId::toString);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Role, term and indexes for admin commands and metrics. */
+  public RaftStatus status() {
+    try {
+      var info = division().getInfo();
+      return new RaftStatus(info.getCurrentRole().name(), info.getCurrentTerm(),
+          division().getRaftLog().getLastCommittedIndex(), info.getLastAppliedIndex(),
+          leaderId().orElse(""));
+    } catch (IOException e) {
+      return new RaftStatus("UNKNOWN", 0, -1, -1, "");
+    }
+  }
+
+  /** Proposes a log entry. */
+  public CompletableFuture<RaftClientReply> write(ByteString entry) {
+    return submit(entry, RaftClientRequest.writeRequestType());
+  }
+
+  /** A linearizable read: answered after a ReadIndex check, never appended to the log. */
+  public CompletableFuture<RaftClientReply> read(ByteString query) {
+    return submit(query, RaftClientRequest.readRequestType());
+  }
+
+  private CompletableFuture<RaftClientReply> submit(ByteString content, RaftClientRequest.Type type) {
+    RaftClientRequest request = RaftClientRequest.newBuilder()
+        .setClientId(clientId)
+        .setServerId(selfId)
+        .setGroupId(group.getGroupId())
+        .setCallId(callIds.incrementAndGet())
+        .setMessage(Message.valueOf(content))
+        .setType(type)
+        .build();
+    try {
+      return server.submitClientRequestAsync(request);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Takes a snapshot now and purges the log behind it; returns the snapshot's index. */
+  public long takeSnapshot(long timeoutMs) throws IOException {
+    RaftClientReply reply = server.snapshotManagement(SnapshotManagementRequest.newCreate(
+        clientId, selfId, group.getGroupId(), callIds.incrementAndGet(), timeoutMs));
+    if (!reply.isSuccess()) {
+      throw new IOException("snapshot failed: " + reply.getException());
+    }
+    return reply.getLogIndex();
+  }
+
+  public MasterConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+
+  /** A master's view of the Raft group. */
+  public record RaftStatus(String role, long term, long commitIndex, long appliedIndex, String leaderId) {}
+}

@@ -1,0 +1,93 @@
+package io.bigfs.master.rpc;
+
+import io.bigfs.common.BfsException;
+import io.bigfs.common.Statuses;
+import io.bigfs.common.rpc.Replies;
+import io.bigfs.master.raft.MasterRaft;
+import io.bigfs.master.raft.Proposer;
+import io.bigfs.proto.MasterServiceGrpc;
+import io.bigfs.proto.MutateReply;
+import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.QueryReply;
+import io.bigfs.proto.QueryRequest;
+import io.bigfs.proto.Status;
+import io.bigfs.proto.StatusCode;
+import io.grpc.stub.StreamObserver;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.exceptions.NotLeaderException;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+import java.util.Locale;
+
+/**
+ * Clients' namespace requests. Mutations go through the leader's proposer into the Raft log;
+ * queries are linearizable reads that never touch the log.
+ */
+public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
+  private final Leadership leadership;
+  private final CommandPreparer preparer;
+  private final Proposer proposer;
+  private final MasterRaft raft;
+  private final OpMetrics metrics;
+
+  MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics) {
+    this.leadership = leadership;
+    this.preparer = preparer;
+    this.proposer = proposer;
+    this.raft = raft;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void mutate(MutateRequest request, StreamObserver<MutateReply> out) {
+    long start = System.nanoTime();
+    String op = request.getOpCase().name().toLowerCase(Locale.ROOT);
+    if (!leadership.isLeader()) {
+      reply(out, MutateReply.newBuilder().setStatus(leadership.notLeader()).build(), op, start);
+      return;
+    }
+    try {
+      proposer.propose(preparer.prepare(request)).thenAccept(r -> reply(out, r, op, start));
+    } catch (BfsException e) {
+      reply(out, MutateReply.newBuilder().setStatus(Statuses.of(e)).build(), op, start);
+    }
+  }
+
+  private void reply(StreamObserver<MutateReply> out, MutateReply reply, String op, long start) {
+    metrics.record(op, start, reply.getStatus().getCode());
+    out.onNext(reply);
+    out.onCompleted();
+  }
+
+  @Override
+  public void query(QueryRequest request, StreamObserver<QueryReply> out) {
+    long start = System.nanoTime();
+    String op = request.getQueryCase().name().toLowerCase(Locale.ROOT);
+    raft.read(UnsafeByteOperations.unsafeWrap(request.toByteArray())).whenComplete((reply, error) -> {
+      QueryReply answer = toQueryReply(reply, error);
+      metrics.record(op, start, answer.getStatus().getCode());
+      out.onNext(answer);
+      out.onCompleted();
+    });
+  }
+
+  private QueryReply toQueryReply(RaftClientReply reply, Throwable error) {
+    if (error == null && reply.isSuccess()) {
+      try {
+        return QueryReply.parseFrom(reply.getMessage().getContent().asReadOnlyByteBuffer());
+      } catch (Exception e) {
+        return failed(Statuses.of(StatusCode.INTERNAL, "unreadable query reply: " + e.getMessage()));
+      }
+    }
+    if (reply != null && reply.getNotLeaderException() != null
+        || error != null && error.getCause() instanceof NotLeaderException) {
+      return failed(leadership.notLeader());
+    }
+    Throwable cause = error != null ? error : reply.getException();
+    return failed(Statuses.of(StatusCode.UNAVAILABLE, "read not served: " + cause));
+  }
+
+  private static QueryReply failed(Status status) {
+    return QueryReply.newBuilder().setStatus(status).build();
+  }
+}

@@ -1,0 +1,297 @@
+package io.bigfs.testing;
+
+import io.bigfs.chunkserver.ChunkServer;
+import io.bigfs.chunkserver.ChunkserverConfig;
+import io.bigfs.client.impl.MasterClient;
+import io.bigfs.common.FileTrees;
+import io.bigfs.common.config.Config;
+import io.bigfs.common.rpc.MasterChannels;
+import io.bigfs.master.MasterConfig;
+import io.bigfs.master.MasterPeer;
+import io.bigfs.master.MasterServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A whole cluster in one JVM: three masters (real Ratis peers, real RocksDB in temp
+ * directories) and N chunkservers, all on 127.0.0.1 with free ports. Nodes can be killed,
+ * restarted and wiped; the cluster stays the same cluster (same ports, same directories).
+ */
+public final class MiniCluster implements AutoCloseable {
+  private final Path root;
+  private final boolean ownsRoot;
+  private final List<MasterPeer> peers = new ArrayList<>();
+  private final MasterServer[] masters;
+  private final List<ChunkServer> chunkservers = new ArrayList<>();
+  private final List<Path> chunkserverDirs = new ArrayList<>();
+  private final List<Integer> chunkserverPorts = new ArrayList<>();
+  private final Map<String, String> masterSettings;
+  private final Map<String, String> chunkserverSettings;
+  private final List<AutoCloseable> clients = new ArrayList<>();
+
+  private MiniCluster(Builder b) throws IOException {
+    this.root = b.dir != null ? b.dir : Files.createTempDirectory("bfs-mini-");
+    this.ownsRoot = b.dir == null;
+    this.masterSettings = b.masterSettings;
+    this.chunkserverSettings = b.chunkserverSettings;
+    this.masters = new MasterServer[b.masters];
+    for (int i = 0; i < b.masters; i++) {
+      peers.add(new MasterPeer("m" + (i + 1), "127.0.0.1", Ports.free(), Ports.free()));
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings for a cluster under test: short timeouts, small chunks. */
+  public static final class Builder {
+    private int masters = 3;
+    private int chunkservers = 3;
+    private Path dir;
+    private final Map<String, String> masterSettings = new HashMap<>(Map.of(
+        MasterConfig.ELECTION_MIN.name(), "600",
+        MasterConfig.ELECTION_MAX.name(), "1200",
+        MasterConfig.DEAD_AFTER.name(), "3000",
+        MasterConfig.CHUNK_SIZE.name(), "1m",
+        MasterConfig.ROCKSDB_CACHE.name(), "8m"));
+    private final Map<String, String> chunkserverSettings = new HashMap<>(Map.of(
+        ChunkserverConfig.HEARTBEAT.name(), "300"));
+
+    public Builder masters(int n) {
+      this.masters = n;
+      return this;
+    }
+
+    public Builder chunkservers(int n) {
+      this.chunkservers = n;
+      return this;
+    }
+
+    public Builder dir(Path dir) {
+      this.dir = dir;
+      return this;
+    }
+
+    public Builder master(String key, Object value) {
+      masterSettings.put(key, value.toString());
+      return this;
+    }
+
+    public Builder chunkserver(String key, Object value) {
+      chunkserverSettings.put(key, value.toString());
+      return this;
+    }
+
+    public MiniCluster start() throws IOException {
+      MiniCluster cluster = new MiniCluster(this);
+      try {
+        cluster.startAll(chunkservers);
+      } catch (IOException | RuntimeException e) {
+        cluster.close();
+        throw e;
+      }
+      return cluster;
+    }
+  }
+
+  private void startAll(int chunkserverCount) throws IOException {
+    List<CompletableFuture<Void>> starting = new ArrayList<>();
+    for (int i = 0; i < masters.length; i++) {
+      int index = i;
+      starting.add(CompletableFuture.runAsync(() -> startMaster(index)));
+    }
+    starting.forEach(CompletableFuture::join);
+    waitForLeader(Duration.ofSeconds(30));
+    for (int i = 0; i < chunkserverCount; i++) {
+      addChunkserver();
+    }
+  }
+
+  // ---------------------------------------------------------------- masters
+
+  public String masterAddresses() {
+    return MasterPeer.rpcAddresses(peers);
+  }
+
+  public List<String> masterAddressList() {
+    return peers.stream().map(MasterPeer::rpcAddress).toList();
+  }
+
+  public MasterConfig masterConfig(int i) {
+    Config c = Config.empty()
+        .withAll(masterSettings)
+        .with(MasterConfig.ID.name(), peers.get(i).id())
+        .with(MasterConfig.PEERS.name(), peersSetting())
+        .with(MasterConfig.DATA_DIR.name(), masterDir(i).toString());
+    return MasterConfig.from(c);
+  }
+
+  private String peersSetting() {
+    return String.join(",", peers.stream()
+        .map(p -> p.id() + "=" + p.host() + ":" + p.rpcPort() + ":" + p.raftPort()).toList());
+  }
+
+  public Path masterDir(int i) {
+    return root.resolve("master-" + (i + 1));
+  }
+
+  public void startMaster(int i) {
+    if (masters[i] != null) {
+      throw new IllegalStateException("master " + i + " is running");
+    }
+    try {
+      masters[i] = MasterServer.start(masterConfig(i));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops a master at once (in-process, the nearest thing to a kill). */
+  public void killMaster(int i) {
+    MasterServer m = masters[i];
+    masters[i] = null;
+    if (m != null) {
+      m.close();
+    }
+  }
+
+  public void restartMaster(int i) {
+    killMaster(i);
+    startMaster(i);
+  }
+
+  /** Deletes a stopped master's whole data directory (Raft log, snapshots, RocksDB). */
+  public void wipeMaster(int i) throws IOException {
+    if (masters[i] != null) {
+      throw new IllegalStateException("stop master " + i + " before wiping it");
+    }
+    FileTrees.delete(masterDir(i));
+  }
+
+  public MasterServer master(int i) {
+    return masters[i];
+  }
+
+  public int masterCount() {
+    return masters.length;
+  }
+
+  /** Index of the master that leads and is ready, or -1. */
+  public int leaderIndex() {
+    for (int i = 0; i < masters.length; i++) {
+      if (masters[i] != null && masters[i].raft().isLeaderReady()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public int waitForLeader(Duration timeout) {
+    Wait.until("a master leader", timeout, () -> leaderIndex() >= 0);
+    return leaderIndex();
+  }
+
+  // ---------------------------------------------------------------- chunkservers
+
+  public ChunkServer addChunkserver() throws IOException {
+    int i = chunkservers.size();
+    chunkserverDirs.add(root.resolve("chunkserver-" + (i + 1)));
+    chunkserverPorts.add(Ports.free());
+    chunkservers.add(null);
+    startChunkserver(i);
+    return chunkservers.get(i);
+  }
+
+  public ChunkserverConfig chunkserverConfig(int i) {
+    Config c = Config.empty()
+        .withAll(chunkserverSettings)
+        .with(ChunkserverConfig.DATA_DIRS.name(), chunkserverDirs.get(i).resolve("data").toString())
+        .with(ChunkserverConfig.MASTERS.name(), masterAddresses())
+        .with(ChunkserverConfig.PORT.name(), chunkserverPorts.get(i).toString());
+    return ChunkserverConfig.from(c);
+  }
+
+  public void startChunkserver(int i) throws IOException {
+    if (chunkservers.get(i) != null) {
+      throw new IllegalStateException("chunkserver " + i + " is running");
+    }
+    chunkservers.set(i, ChunkServer.start(chunkserverConfig(i)));
+  }
+
+  public void killChunkserver(int i) {
+    ChunkServer c = chunkservers.get(i);
+    chunkservers.set(i, null);
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  public void restartChunkserver(int i) throws IOException {
+    killChunkserver(i);
+    startChunkserver(i);
+  }
+
+  public ChunkServer chunkserver(int i) {
+    return chunkservers.get(i);
+  }
+
+  public int chunkserverCount() {
+    return chunkservers.size();
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  /** A namespace client that follows the leader; closed with the cluster. */
+  public MasterClient newMasterClient() {
+    return newMasterClient(masterAddressList());
+  }
+
+  /** A namespace client bound to the given masters only. */
+  public MasterClient newMasterClient(List<String> addresses) {
+    MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000), "tester");
+    synchronized (clients) {
+      clients.add(client);
+    }
+    return client;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public void close() {
+    synchronized (clients) {
+      clients.forEach(c -> {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing anyway
+        }
+      });
+    }
+    for (int i = 0; i < chunkservers.size(); i++) {
+      killChunkserver(i);
+    }
+    for (int i = 0; i < masters.length; i++) {
+      killMaster(i);
+    }
+    if (ownsRoot) {
+      try {
+        FileTrees.delete(root);
+      } catch (IOException ignored) {
+        // a temp directory; the OS cleans it eventually
+      }
+    }
+  }
+}
