@@ -123,7 +123,9 @@ public final class MasterChannels implements AutoCloseable {
 
   private static boolean isTransient(StatusRuntimeException e) {
     return switch (e.getStatus().getCode()) {
-      case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED -> true;
+      // CANCELLED: a master that stops cancels the calls it was serving; retrying is safe,
+      // since a repeated call id is applied once.
+      case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED, CANCELLED -> true;
       default -> false;
     };
   }
