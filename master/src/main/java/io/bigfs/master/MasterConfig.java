@@ -59,8 +59,8 @@ public record MasterConfig(
       "Raft entries between automatic snapshots (each entry is a batch of operations).");
   public static final ConfigKey<Long> PURGE_GAP = ConfigKey.longKey("master.raft.purge.gap", 1024,
       "Raft log entries kept behind a snapshot before the log is purged.");
-  public static final ConfigKey<Long> SEGMENT_SIZE = ConfigKey.size("master.raft.segment.size", 32 * Sizes.MIB,
-      "Size of one Raft log segment file.");
+  public static final ConfigKey<Long> SEGMENT_SIZE = ConfigKey.size("master.raft.segment.size", 8 * Sizes.MIB,
+      "Size of one Raft log segment file. Ratis caches the open segment's entries on the heap.");
   public static final ConfigKey<Integer> BATCH_MAX = ConfigKey.integer("master.batch.max.commands", 512,
       "Most namespace operations carried by one Raft entry.");
   public static final ConfigKey<Integer> BATCH_IN_FLIGHT = ConfigKey.integer("master.batch.max.inflight", 4,

@@ -30,9 +30,24 @@ public final class Leases {
   /** Ends the holder's lease on one file; the holder's record goes when it holds nothing more. */
   static void release(Txn txn, byte[] holder, long inodeId) {
     txn.delete(Cf.LEASES, Keys.leaseFile(holder, inodeId));
-    if (filesOf(txn, holder).isEmpty()) {
+    if (!holdsAny(txn, holder)) {
       txn.delete(Cf.LEASES, holder);
     }
+  }
+
+  /** Whether the holder still writes some file: looks at one key, not at all of them. */
+  private static boolean holdsAny(KvReader reader, byte[] holder) {
+    try (KvCursor c = reader.scan(Cf.LEASES, holder, Keys.leaseFile(holder, 0))) {
+      return c.next();
+    }
+  }
+
+  /** Ends every lease of a holder at once. */
+  static void releaseAll(Txn txn, byte[] holder) {
+    for (long inodeId : filesOf(txn, holder)) {
+      txn.delete(Cf.LEASES, Keys.leaseFile(holder, inodeId));
+    }
+    txn.delete(Cf.LEASES, holder);
   }
 
   /** The inode ids of the files a holder is writing. */

@@ -94,16 +94,13 @@ final class WriteOps {
     }
     for (long inodeId : Leases.filesOf(edit.txn, holder)) {
       Inode file = Resolver.byId(edit.txn, inodeId);
-      if (file == null || !file.record().getWriter().equals(op.getHolder())) {
-        Leases.release(edit.txn, holder, inodeId);
-        continue;
+      if (file != null && file.record().getWriter().equals(op.getHolder())) {
+        InodeRecord rec = file.record();
+        long max = rec.getChunkCount() * rec.getChunkSize();
+        closeFile(edit, file, Math.min(max, lengths.getOrDefault(inodeId, rec.getLength())));
       }
-      InodeRecord rec = file.record();
-      long max = rec.getChunkCount() * rec.getChunkSize();
-      long length = Math.min(max, lengths.getOrDefault(inodeId, rec.getLength()));
-      close(edit, file, length);
     }
-    edit.txn.delete(Cf.LEASES, holder);
+    Leases.releaseAll(edit.txn, holder);
   }
 
   /**
@@ -111,6 +108,13 @@ final class WriteOps {
    * its length, and the writer's lease ends.
    */
   private static Inode close(Edit edit, Inode file, long length) {
+    Inode closed = closeFile(edit, file, length);
+    Leases.release(edit.txn, file.record().getWriter().toByteArray(), file.id());
+    return closed;
+  }
+
+  /** Closes a file at {@code length}, leaving its lease entry to the caller. */
+  private static Inode closeFile(Edit edit, Inode file, long length) {
     InodeRecord rec = file.record();
     long cs = rec.getChunkSize();
     int keep = (int) ((length + cs - 1) / cs);
@@ -130,7 +134,6 @@ final class WriteOps {
         .setMtimeMs(edit.now)
         .build());
     edit.put(closed);
-    Leases.release(edit.txn, rec.getWriter().toByteArray(), file.id());
     return closed;
   }
 

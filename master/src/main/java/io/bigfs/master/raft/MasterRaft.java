@@ -79,6 +79,10 @@ public final class MasterRaft implements AutoCloseable {
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, c.purgeGap()));
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.segmentSizeBytes()));
+    // Ratis keeps log entries on the heap (the open segment and some closed ones). Entries are
+    // already applied to RocksDB, so keep few: the heap must not grow with the namespace.
+    RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
+    RaftServerConfigKeys.Log.setSegmentCacheSizeMax(p, SizeInBytes.valueOf(c.segmentSizeBytes() * 3));
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
     // A new leader must not wait long for a partitioned one to step down.
     RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p,
