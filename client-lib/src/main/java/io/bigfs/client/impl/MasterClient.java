@@ -20,6 +20,9 @@ import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import io.bigfs.proto.RenameOp;
 import io.bigfs.proto.RenewLeaseOp;
+import io.bigfs.proto.ReportBadReplicaReply;
+import io.bigfs.proto.ReportBadReplicaRequest;
+import io.bigfs.proto.UpdatePipelineOp;
 import io.bigfs.proto.SetOwnerOp;
 import io.bigfs.proto.SetPermissionOp;
 import io.bigfs.proto.SetReplicationOp;
@@ -116,6 +119,25 @@ public final class MasterClient implements AutoCloseable {
   public FileStatus setReplication(String path, int replication) throws IOException {
     return mutate(MutateRequest.newBuilder().setSetReplication(SetReplicationOp.newBuilder()
         .setPath(path).setReplication(replication)), path).getFile();
+  }
+
+  /** A replica of a chunk being written failed: a new version and a rebuilt pipeline for it. */
+  public LocatedChunk updatePipeline(String path, long inodeId, int index, long chunkId, List<Integer> survivors,
+                                     List<Integer> failed) throws IOException {
+    return mutate(MutateRequest.newBuilder().setUpdatePipeline(UpdatePipelineOp.newBuilder()
+        .setPath(path).setInodeId(inodeId).setIndex(index).setChunkId(chunkId)
+        .addAllSurvivors(survivors).addAllFailed(failed)), path).getChunk();
+  }
+
+  /** Tells the masters that a replica failed its checksums; best effort. */
+  public void reportBadReplica(long chunkId, int nodeId, String reason) throws IOException {
+    ReportBadReplicaRequest request = ReportBadReplicaRequest.newBuilder()
+        .setChunkId(chunkId).setNodeId(nodeId).setReason(reason).build();
+    ReportBadReplicaReply reply = masters.call(
+        (channel, timeoutMs) -> MasterServiceGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).reportBadReplica(request),
+        ReportBadReplicaReply::getStatus);
+    Statuses.check(reply.getStatus(), null);
   }
 
   public void renewLease() throws IOException {

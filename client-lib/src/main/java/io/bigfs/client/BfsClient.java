@@ -1,0 +1,256 @@
+package io.bigfs.client;
+
+import io.bigfs.client.impl.ChunkChannels;
+import io.bigfs.client.impl.LeaseRenewer;
+import io.bigfs.client.impl.MasterClient;
+import io.bigfs.common.BfsException;
+import io.bigfs.common.Statuses;
+import io.bigfs.common.rpc.MasterChannels;
+import io.bigfs.proto.AdminServiceGrpc;
+import io.bigfs.proto.CreateOp;
+import io.bigfs.proto.ListNodesReply;
+import io.bigfs.proto.ListNodesRequest;
+import io.bigfs.proto.MasterInfoReply;
+import io.bigfs.proto.MasterInfoRequest;
+import io.bigfs.proto.QueryReply;
+import io.bigfs.proto.StatusCode;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connection to a BigFS cluster. Thread-safe; share one per process. Paths are absolute
+ * ("/dir/file"). A call keeps retrying while the masters elect a new leader, so callers see
+ * retries, not errors; what cannot succeed fails with a java.nio.file exception where one fits.
+ *
+ * <pre>{@code
+ * try (BfsClient fs = BfsClient.connect("127.0.0.1:9860,127.0.0.1:9870,127.0.0.1:9880")) {
+ *   fs.mkdirs("/docs");
+ *   try (BfsOutputStream out = fs.create("/docs/hello.txt")) {
+ *     out.write("hello".getBytes(StandardCharsets.UTF_8));
+ *   }
+ *   try (BfsInputStream in = fs.open("/docs/hello.txt")) {
+ *     System.out.println(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+ *   }
+ * }
+ * }</pre>
+ */
+public final class BfsClient implements Closeable {
+  private final BfsClientConfig config;
+  private final MasterClient master;
+  private final ChunkChannels chunkservers = new ChunkChannels();
+  private final LeaseRenewer leases;
+
+  private BfsClient(BfsClientConfig config) {
+    this.config = config;
+    this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs()),
+        config.user());
+    this.leases = new LeaseRenewer(master, config.leaseRenewMs());
+  }
+
+  /** Connects to the masters given as "host:port,host:port,host:port". */
+  public static BfsClient connect(String masters) throws BfsException {
+    return connect(BfsClientConfig.of(masters));
+  }
+
+  public static BfsClient connect(BfsClientConfig config) {
+    return new BfsClient(config);
+  }
+
+  public BfsClientConfig config() {
+    return config;
+  }
+
+  // ------------------------------------------------------------------ namespace
+
+  public FileInfo stat(String path) throws IOException {
+    return FileInfo.of(master.stat(normalize(path)));
+  }
+
+  public boolean exists(String path) throws IOException {
+    try {
+      stat(path);
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** One page of a directory (a file lists as itself). */
+  public DirectoryPage listPage(String path, String startAfter, int limit) throws IOException {
+    QueryReply reply = master.list(normalize(path), startAfter == null ? "" : startAfter, limit);
+    return new DirectoryPage(reply.getEntriesList().stream().map(FileInfo::of).toList(), reply.getHasMore());
+  }
+
+  /** Every entry of a directory, fetched page by page as the iteration proceeds. */
+  public Iterator<FileInfo> listIterator(String path) throws IOException {
+    String dir = normalize(path);
+    DirectoryPage first = listPage(dir, "", 0);
+    return new Iterator<>() {
+      private DirectoryPage page = first;
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        if (next < page.entries().size()) {
+          return true;
+        }
+        if (!page.hasMore()) {
+          return false;
+        }
+        try {
+          page = listPage(dir, page.lastName(), 0);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        next = 0;
+        return !page.entries().isEmpty();
+      }
+
+      @Override
+      public FileInfo next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.entries().get(next++);
+      }
+    };
+  }
+
+  /** Every entry of a directory, in name order. */
+  public List<FileInfo> list(String path) throws IOException {
+    List<FileInfo> all = new ArrayList<>();
+    try {
+      listIterator(path).forEachRemaining(all::add);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return all;
+  }
+
+  /** Makes a directory and any missing parents; an existing directory is no error. */
+  public FileInfo mkdirs(String path) throws IOException {
+    return FileInfo.of(master.mkdirs(normalize(path), 0, true));
+  }
+
+  /** Makes one directory; its parent must exist and the path must be free. */
+  public FileInfo mkdir(String path) throws IOException {
+    return FileInfo.of(master.mkdirs(normalize(path), 0, false));
+  }
+
+  /** Deletes a file, or a directory (which must be empty unless {@code recursive}). */
+  public void delete(String path, boolean recursive) throws IOException {
+    master.delete(normalize(path), recursive);
+  }
+
+  /** Renames a file or directory; fails if {@code target} exists. */
+  public FileInfo rename(String source, String target) throws IOException {
+    return rename(source, target, false);
+  }
+
+  /** Renames; with {@code overwrite}, an existing target file or empty directory is replaced. */
+  public FileInfo rename(String source, String target, boolean overwrite) throws IOException {
+    return FileInfo.of(master.rename(normalize(source), normalize(target), overwrite));
+  }
+
+  public FileInfo setPermission(String path, int mode) throws IOException {
+    return FileInfo.of(master.setPermission(normalize(path), mode));
+  }
+
+  /** Changes owner and/or group; pass null to leave one unchanged. */
+  public FileInfo setOwner(String path, String owner, String group) throws IOException {
+    return FileInfo.of(master.setOwner(normalize(path), owner, group));
+  }
+
+  public FileInfo setReplication(String path, int replication) throws IOException {
+    return FileInfo.of(master.setReplication(normalize(path), replication));
+  }
+
+  // ------------------------------------------------------------------ data
+
+  /** Creates a file for writing with the cluster's defaults; fails if it exists. */
+  public BfsOutputStream create(String path) throws IOException {
+    return create(path, CreateOptions.DEFAULT);
+  }
+
+  public BfsOutputStream create(String path, CreateOptions options) throws IOException {
+    String p = normalize(path);
+    FileInfo file = FileInfo.of(master.create(CreateOp.newBuilder()
+        .setPath(p)
+        .setOverwrite(options.overwrite())
+        .setReplication(options.replication())
+        .setChunkSize(options.chunkSize())
+        .setMode(options.mode())
+        .setCreateParents(options.createParents())
+        .build()));
+    return new BfsOutputStream(master, chunkservers, leases, file);
+  }
+
+  /** Opens a file for reading. */
+  public BfsInputStream open(String path) throws IOException {
+    String p = normalize(path);
+    FileInfo file = stat(p);
+    if (file.directory()) {
+      throw new BfsException(StatusCode.IS_DIRECTORY, p + ": Is a directory");
+    }
+    return new BfsInputStream(master, chunkservers, file);
+  }
+
+  /** The chunks of a file that overlap [offset, offset+length) (length 0: to the end), with replicas. */
+  public List<ChunkInfo> chunks(String path, long offset, long length) throws IOException {
+    return master.locations(normalize(path), offset, length).getChunksList().stream().map(ChunkInfo::of).toList();
+  }
+
+  // ------------------------------------------------------------------ admin
+
+  /** The chunkservers as the leader sees them. */
+  public List<NodeReport> nodes() throws IOException {
+    ListNodesReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS)
+        .listNodes(ListNodesRequest.getDefaultInstance()), ListNodesReply::getStatus);
+    Statuses.check(reply.getStatus(), null);
+    return reply.getNodesList().stream().map(NodeReport::of).toList();
+  }
+
+  /** Each master's own view of the Raft group, asked of each master in turn. */
+  public List<MasterReport> masters() {
+    List<MasterReport> reports = new ArrayList<>();
+    for (String address : config.masters()) {
+      try {
+        MasterInfoReply r = AdminServiceGrpc.newBlockingStub(master.channels().channel(address))
+            .withDeadlineAfter(3, TimeUnit.SECONDS).masterInfo(MasterInfoRequest.getDefaultInstance());
+        reports.add(MasterReport.of(address, r));
+      } catch (RuntimeException e) {
+        reports.add(MasterReport.unreachable(address, e.getMessage()));
+      }
+    }
+    return reports;
+  }
+
+  /** Retries caused by master failover so far (for tests and metrics). */
+  public long masterRetries() {
+    return master.channels().retries();
+  }
+
+  /** Trailing slashes are dropped ("/a/b/" is "/a/b"); everything else is the masters' to judge. */
+  static String normalize(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    leases.close();
+    chunkservers.close();
+    master.close();
+  }
+}

@@ -1,0 +1,236 @@
+package io.bigfs.client.impl;
+
+import io.bigfs.common.BfsException;
+import io.bigfs.common.Checksums;
+import io.bigfs.proto.ChunkServiceGrpc;
+import io.bigfs.proto.GetReplicaReply;
+import io.bigfs.proto.GetReplicaRequest;
+import io.bigfs.proto.LocatedChunk;
+import io.bigfs.proto.NodeLocation;
+import io.bigfs.proto.QueryReply;
+import io.bigfs.proto.ReadChunkReply;
+import io.bigfs.proto.ReadChunkRequest;
+import io.bigfs.proto.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads one file straight from the chunkservers. Chunk locations come from a master a window
+ * at a time; each read picks the first replica not yet found bad, verifies every 64 KiB block's
+ * CRC32C, and on an error, a timeout or a checksum mismatch moves on to the next replica (and
+ * reports a corrupt one to the master). The caller sees an error only when no replica serves.
+ */
+public final class FileReader {
+  private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
+  /** Chunk locations fetched per request to the master. */
+  static final int LOCATION_WINDOW_CHUNKS = 64;
+  /** Bytes fetched per request to a chunkserver when reading sequentially. */
+  static final int READ_WINDOW = 4 << 20;
+  static final long READ_TIMEOUT_MS = 60_000;
+
+  private final MasterClient master;
+  private final ChunkChannels channels;
+  private final String path;
+  private final long chunkSize;
+  private long length;
+  private final List<LocatedChunk> located = new ArrayList<>();
+  /** The last window read, so that sequential small reads do not each ask a chunkserver. */
+  private Window cached;
+  private long cachedChunk;
+
+  public FileReader(MasterClient master, ChunkChannels channels, String path, long chunkSize) throws IOException {
+    this.master = master;
+    this.channels = channels;
+    this.path = path;
+    this.chunkSize = chunkSize;
+    refresh(0);
+  }
+
+  /** Bytes readable now: completed chunks, plus what the last chunk's replicas hold while it is written. */
+  public long length() {
+    return length;
+  }
+
+  /** Re-reads locations (and the length of a file still being written) starting at {@code offset}. */
+  private void refresh(long offset) throws IOException {
+    QueryReply reply = master.locations(path, offset, LOCATION_WINDOW_CHUNKS * chunkSize);
+    located.clear();
+    located.addAll(reply.getChunksList());
+    length = reply.getFile().getLength();
+    if (!located.isEmpty()) {
+      LocatedChunk last = located.get(located.size() - 1);
+      if (!last.getComplete()) {
+        length = last.getOffset() + visibleLength(last);
+      } else if (last.getOffset() + last.getLength() > length) {
+        length = last.getOffset() + last.getLength();
+      }
+    }
+  }
+
+  /** What the replicas of a chunk still being written hold: the most any live replica reports. */
+  private long visibleLength(LocatedChunk chunk) {
+    long best = 0;
+    for (NodeLocation node : chunk.getLocationsList()) {
+      try {
+        GetReplicaReply r = ChunkServiceGrpc.newBlockingStub(channels.get(node.getAddress()))
+            .withDeadlineAfter(5, TimeUnit.SECONDS)
+            .getReplica(GetReplicaRequest.newBuilder().setChunkId(chunk.getChunkId()).build());
+        if (r.getStatus().getCode() == StatusCode.OK && r.getVersion() >= chunk.getVersion()) {
+          best = Math.max(best, r.getLength());
+        }
+      } catch (RuntimeException e) {
+        LOG.debug("{}: {} did not say how much of chunk {} it holds: {}", path, node.getAddress(),
+            chunk.getChunkId(), e.getMessage());
+      }
+    }
+    return best;
+  }
+
+  private LocatedChunk chunkAt(long position) throws IOException {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      for (LocatedChunk c : located) {
+        if (position >= c.getOffset() && position < c.getOffset() + chunkSize) {
+          return c;
+        }
+      }
+      refresh(position - position % chunkSize);
+    }
+    throw new BfsException(StatusCode.INTERNAL, path + ": no chunk holds offset " + position);
+  }
+
+  /**
+   * Reads up to {@code len} bytes at file {@code position} into {@code dst}, at most to the end of
+   * one chunk and one read window; returns the count, or -1 at the end of the file.
+   */
+  public int read(long position, byte[] dst, int off, int len, boolean sequential) throws IOException {
+    if (position >= length) {
+      return -1;
+    }
+    LocatedChunk chunk = chunkAt(position);
+    long inChunk = position - chunk.getOffset();
+    long chunkEnd = Math.min(chunkSize, length - chunk.getOffset());
+    int want = (int) Math.min(len, chunkEnd - inChunk);
+    int fetch = sequential ? (int) Math.min(Math.max(want, READ_WINDOW), chunkEnd - inChunk) : want;
+    Window w = fetch(chunk, inChunk, fetch);
+    int n = (int) Math.min(want, w.end() - inChunk);
+    if (n <= 0) {
+      throw new BfsException(StatusCode.UNAVAILABLE, path + ": replicas of chunk " + chunk.getIndex()
+          + " hold less than the file's length");
+    }
+    System.arraycopy(w.data(), (int) (inChunk - w.offset()), dst, off, n);
+    cached = w;
+    cachedChunk = chunk.getChunkId();
+    return n;
+  }
+
+  /** A verified piece of a chunk held in memory: [offset, offset + data.length). */
+  record Window(long offset, byte[] data) {
+    long end() {
+      return offset + data.length;
+    }
+  }
+
+  private Window fetch(LocatedChunk chunk, long offset, int length) throws IOException {
+    if (cached != null && cachedChunk == chunk.getChunkId() && offset >= cached.offset()
+        && offset + Math.min(length, 1) <= cached.end()) {
+      return cached;
+    }
+    Set<Integer> bad = new HashSet<>();
+    String lastError = "no replica is known";
+    for (int round = 0; round < 2; round++) {
+      for (NodeLocation node : chunk.getLocationsList()) {
+        if (bad.contains(node.getNodeId())) {
+          continue;
+        }
+        try {
+          return readFrom(node, chunk, offset, length);
+        } catch (CorruptReplica e) {
+          lastError = e.getMessage();
+          bad.add(node.getNodeId());
+          report(chunk, node, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+          lastError = node.getAddress() + ": " + e.getMessage();
+          bad.add(node.getNodeId());
+          LOG.info("{}: reading chunk {} from {} failed, trying another replica: {}", path, chunk.getChunkId(),
+              node.getAddress(), e.getMessage());
+        }
+      }
+      // The replicas may have moved: ask the master once more.
+      refresh(chunk.getOffset());
+      chunk = chunkAt(chunk.getOffset() + offset);
+    }
+    throw new BfsException(StatusCode.UNAVAILABLE, path + ": no replica of chunk " + chunk.getIndex()
+        + " could be read (last error: " + lastError + ")");
+  }
+
+  private Window readFrom(NodeLocation node, LocatedChunk chunk, long offset, int length) throws IOException {
+    Iterator<ReadChunkReply> replies = ChunkServiceGrpc.newBlockingStub(channels.get(node.getAddress()))
+        .withDeadlineAfter(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .readChunk(ReadChunkRequest.newBuilder().setChunkId(chunk.getChunkId()).setVersion(chunk.getVersion())
+            .setOffset(offset).setLength(length).build());
+    long start = -1;
+    byte[] out = null;
+    int filled = 0;
+    while (replies.hasNext()) {
+      ReadChunkReply r = replies.next();
+      if (r.getStatus().getCode() != StatusCode.OK) {
+        if (r.getStatus().getCode() == StatusCode.CORRUPT) {
+          throw new CorruptReplica(node.getAddress() + ": " + r.getStatus().getMessage());
+        }
+        throw new IOException(r.getStatus().getMessage());
+      }
+      verify(node, chunk, r);
+      if (start < 0) {
+        start = r.getOffset();
+        out = new byte[(int) (offset + length - start)];
+      }
+      int n = Math.min(r.getData().size(), out.length - filled);
+      r.getData().copyTo(out, 0, filled, n);
+      filled += n;
+    }
+    if (out == null) {
+      return new Window(offset, new byte[0]);
+    }
+    return new Window(start, filled == out.length ? out : java.util.Arrays.copyOf(out, filled));
+  }
+
+  private static void verify(NodeLocation node, LocatedChunk chunk, ReadChunkReply r) throws CorruptReplica {
+    com.google.protobuf.ByteString data = r.getData();
+    int pos = 0;
+    for (int i = 0; i < r.getChecksumsCount() && pos < data.size(); i++) {
+      int n = Math.min(Checksums.BLOCK, data.size() - pos);
+      if (Checksums.crc(data.substring(pos, pos + n).asReadOnlyByteBuffer()) != r.getChecksums(i)) {
+        throw new CorruptReplica(node.getAddress() + ": checksum mismatch in chunk " + chunk.getChunkId()
+            + " at offset " + (r.getOffset() + pos));
+      }
+      pos += n;
+    }
+    if (pos != data.size()) {
+      throw new CorruptReplica(node.getAddress() + ": " + (data.size() - pos) + " bytes without checksum");
+    }
+  }
+
+  private void report(LocatedChunk chunk, NodeLocation node, String why) {
+    LOG.warn("{}: corrupt replica of chunk {} on {}: {}", path, chunk.getChunkId(), node.getAddress(), why);
+    try {
+      master.reportBadReplica(chunk.getChunkId(), node.getNodeId(), why);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not report the corrupt replica: {}", e.getMessage());
+    }
+  }
+
+  /** A replica whose data does not match its checksums. */
+  static final class CorruptReplica extends IOException {
+    CorruptReplica(String message) {
+      super(message);
+    }
+  }
+}
