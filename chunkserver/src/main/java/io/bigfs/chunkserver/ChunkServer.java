@@ -2,7 +2,10 @@ package io.bigfs.chunkserver;
 
 import io.bigfs.chunkserver.heartbeat.Heartbeats;
 import io.bigfs.chunkserver.storage.ChunkStore;
+import io.bigfs.chunkserver.rpc.ChunkRpc;
+import io.bigfs.chunkserver.rpc.DataMetrics;
 import io.bigfs.common.Lifecycle;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.common.rpc.RpcServer;
 import io.bigfs.monitoring.Metrics;
@@ -53,7 +56,9 @@ public final class ChunkServer implements AutoCloseable {
     // 2. storage
     store = ChunkStore.open(config.dataDirs());
     // 3. the data endpoint
-    rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of()));
+    ChannelPool peers = lifecycle.add("peer-channels", new ChannelPool());
+    ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics));
+    rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of(chunkRpc)));
     String address = config.host() + ":" + rpc.port();
     // 4. reports to the masters
     MasterChannels masters = lifecycle.add("master-channels",
@@ -61,7 +66,7 @@ public final class ChunkServer implements AutoCloseable {
     heartbeats = lifecycle.add("heartbeats", new Heartbeats(store, masters,
         new Heartbeats.Settings(address, config.rack(), config.heartbeatIntervalMs(),
             config.blockReportIntervalMs(), config.maxFullness()),
-        () -> 0, chunkId -> { }));
+        chunkRpc::activeTransfers, this::deleteOnOrder));
     heartbeats.start();
     // 5. /metrics, /health, /ready
     Gauge.builder("bfs.chunkserver.chunks", store, ChunkStore::count)
@@ -70,6 +75,17 @@ public final class ChunkServer implements AutoCloseable {
         () -> heartbeats.nodeId() > 0, () -> "node " + heartbeats.nodeId()));
     LOG.info("chunkserver {} (node {}) serving on {}, metrics on http://{}:{}/metrics", store.uuid(),
         heartbeats.nodeId(), address, config.httpHost(), http.port());
+  }
+
+  /** The leader ordered a replica deleted (its file is gone, or the replica is stale or corrupt). */
+  private void deleteOnOrder(long chunkId) {
+    try {
+      if (store.delete(chunkId)) {
+        LOG.debug("deleted chunk {} on the master's order", chunkId);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not delete chunk {}: {}", chunkId, e.getMessage());
+    }
   }
 
   public ChunkStore store() {

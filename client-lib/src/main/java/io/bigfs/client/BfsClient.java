@@ -1,6 +1,6 @@
 package io.bigfs.client;
 
-import io.bigfs.client.impl.ChunkChannels;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.BfsException;
@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 public final class BfsClient implements Closeable {
   private final BfsClientConfig config;
   private final MasterClient master;
-  private final ChunkChannels chunkservers = new ChunkChannels();
+  private final ChannelPool chunkservers = new ChannelPool();
   private final LeaseRenewer leases;
 
   private BfsClient(BfsClientConfig config) {

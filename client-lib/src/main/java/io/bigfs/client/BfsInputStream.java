@@ -1,6 +1,6 @@
 package io.bigfs.client;
 
-import io.bigfs.client.impl.ChunkChannels;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.FileReader;
 import io.bigfs.client.impl.MasterClient;
 
@@ -21,7 +21,7 @@ public final class BfsInputStream extends InputStream {
   private long position;
   private boolean closed;
 
-  BfsInputStream(MasterClient master, ChunkChannels channels, FileInfo file) throws IOException {
+  BfsInputStream(MasterClient master, ChannelPool channels, FileInfo file) throws IOException {
     this.file = file;
     this.reader = new FileReader(master, channels, file.path(), Math.max(1, file.chunkSize()));
   }

@@ -1,6 +1,6 @@
 package io.bigfs.client;
 
-import io.bigfs.client.impl.ChunkChannels;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.FileWriter;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
@@ -22,7 +22,7 @@ public final class BfsOutputStream extends OutputStream {
   private final byte[] one = new byte[1];
   private boolean closed;
 
-  BfsOutputStream(MasterClient master, ChunkChannels channels, LeaseRenewer leases, FileInfo file) {
+  BfsOutputStream(MasterClient master, ChannelPool channels, LeaseRenewer leases, FileInfo file) {
     this.master = master;
     this.leases = leases;
     this.file = file;

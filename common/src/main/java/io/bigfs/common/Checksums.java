@@ -41,6 +41,19 @@ public final class Checksums {
     return Math.min(toBoundary, remaining);
   }
 
+  /** The CRCs of the pieces of {@code data} (position to limit) placed at chunk offset {@code chunkOffset}. */
+  public static int[] pieceCrcs(ByteBuffer data, long chunkOffset) {
+    int len = data.remaining();
+    int[] crcs = new int[pieces(chunkOffset, len)];
+    int pos = 0;
+    for (int i = 0; i < crcs.length; i++) {
+      int n = pieceLength(chunkOffset + pos, len - pos);
+      crcs[i] = crc(data.slice(data.position() + pos, n));
+      pos += n;
+    }
+    return crcs;
+  }
+
   /** The CRCs of the pieces of {@code data[off, off+len)} placed at chunk offset {@code chunkOffset}. */
   public static int[] pieceCrcs(byte[] data, int off, int len, long chunkOffset) {
     int[] crcs = new int[pieces(chunkOffset, len)];

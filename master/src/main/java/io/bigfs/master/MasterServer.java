@@ -2,7 +2,14 @@ package io.bigfs.master;
 
 import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.RpcServer;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.master.lease.LeaseMonitor;
+import io.bigfs.master.lease.ReplicaLeaseRecovery;
+import io.bigfs.master.node.ChunkJanitor;
+import io.bigfs.master.node.CorruptReplicas;
+import io.bigfs.master.node.PendingDeletes;
+import io.bigfs.master.node.ReplicaReports;
+import io.bigfs.master.node.WrittenReplicas;
 import io.bigfs.master.node.Locator;
 import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.ReplicaMap;
@@ -19,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * One master: a stack of components started in order and closed in reverse. The Raft peer
@@ -28,12 +34,16 @@ import java.util.List;
 public final class MasterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
 
+  /** How often the leader works through the queue of deleted chunks. */
+  private static final long JANITOR_PERIOD_MS = 2000;
+
   private final Lifecycle lifecycle = new Lifecycle();
   private final MasterConfig config;
   private MasterRaft raft;
   private MasterStateMachine stateMachine;
   private NodeTable nodes;
   private ReplicaMap replicas;
+  private CorruptReplicas corrupt;
   private RpcServer rpc;
   private MetricsServer http;
 
@@ -59,10 +69,12 @@ public final class MasterServer implements AutoCloseable {
     // 2. soft state about chunkservers
     nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
     replicas = new ReplicaMap();
+    PendingDeletes deletes = new PendingDeletes();
+    ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool());
     // 3. the Raft peer and its state machine over RocksDB
     stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
         config.superuser(), new Locator(replicas, nodes),
-        leader -> LOG.info("master {}: leader is now {}", config.id(), leader));
+        leader -> LOG.info("master {}: leader is now {}", config.id(), leader), new WrittenReplicas(replicas));
     raft = lifecycle.add("raft", new MasterRaft(config, stateMachine));
     raft.start();
     Leadership leadership = new Leadership(raft, config);
@@ -70,11 +82,17 @@ public final class MasterServer implements AutoCloseable {
     Proposer proposer = lifecycle.add("proposer", new Proposer(raft, config.batchMaxCommands(),
         config.batchMaxInFlight(), leadership::rpcAddressOf, metrics));
     // 5. client, chunkserver and admin RPCs
+    ReplicaReports reports = new ReplicaReports(replicas, deletes, stateMachine::namespace, raft::isLeader);
+    corrupt = new CorruptReplicas(replicas, deletes, metrics);
     rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
-        MasterServices.create(config, leadership, raft, stateMachine, proposer, nodes, replicas, metrics)));
+        MasterServices.create(config, leadership, raft, stateMachine, proposer, nodes, reports, deletes, corrupt,
+            metrics)));
     // 6. leader duties
-    lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer, holder -> List.of(),
+    lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer,
+        new ReplicaLeaseRecovery(stateMachine::namespace, replicas, nodes, chunkservers),
         System::currentTimeMillis, config.leaseExpiryMs()));
+    lifecycle.add("chunk-janitor", new ChunkJanitor(stateMachine::namespace, replicas, deletes, raft::isLeaderReady,
+        proposer::propose, System::currentTimeMillis, config.deadAfterMs(), JANITOR_PERIOD_MS));
     // 7. /metrics, /health, /ready
     MasterMetrics.register(metrics, raft, stateMachine, nodes, replicas);
     http = lifecycle.add("http", new MetricsServer(config.httpHost(), config.httpPort(), metrics,
@@ -101,6 +119,10 @@ public final class MasterServer implements AutoCloseable {
 
   public ReplicaMap replicas() {
     return replicas;
+  }
+
+  public CorruptReplicas corruptReplicas() {
+    return corrupt;
   }
 
   public int httpPort() {

@@ -2,6 +2,8 @@ package io.bigfs.testing;
 
 import io.bigfs.chunkserver.ChunkServer;
 import io.bigfs.chunkserver.ChunkserverConfig;
+import io.bigfs.client.BfsClient;
+import io.bigfs.client.BfsClientConfig;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.FileTrees;
 import io.bigfs.common.config.Config;
@@ -250,6 +252,15 @@ public final class MiniCluster implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- clients
+
+  /** A client of the whole cluster (namespace and data); closed with the cluster. */
+  public BfsClient newClient() {
+    BfsClient client = BfsClient.connect(new BfsClientConfig(masterAddressList(), "tester", 10_000, 60_000, 1_000));
+    synchronized (clients) {
+      clients.add(client);
+    }
+    return client;
+  }
 
   /** A namespace client that follows the leader; closed with the cluster. */
   public MasterClient newMasterClient() {

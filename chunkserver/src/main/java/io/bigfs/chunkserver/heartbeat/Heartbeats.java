@@ -106,11 +106,12 @@ public final class Heartbeats implements AutoCloseable {
     }
   }
 
+  /**
+   * One heartbeat, then a full report if the master asked for one (it has no inventory of this
+   * node yet) or the periodic one is due. The heartbeat goes first so that the master knows the
+   * node when the report arrives.
+   */
   private void beat(MasterLink link) {
-    long now = System.currentTimeMillis();
-    if (link.needsFullReport() || now - link.lastFullReportMs > settings.blockReportIntervalMs()) {
-      sendFullReport(link);
-    }
     List<Object> events = link.drain();
     HeartbeatReply reply;
     try {
@@ -121,10 +122,12 @@ public final class Heartbeats implements AutoCloseable {
       link.requeue(events);
       throw e;
     }
-    if (reply.getSendBlockReport()) {
-      link.fullReportFailed();
-    }
     reply.getDeleteChunksList().forEach(deleteOrder::accept);
+    long now = System.currentTimeMillis();
+    if (reply.getSendBlockReport() || link.needsFullReport()
+        || now - link.lastFullReportMs > settings.blockReportIntervalMs()) {
+      sendFullReport(link);
+    }
   }
 
   private HeartbeatRequest heartbeat(List<Object> events) {

@@ -1,12 +1,17 @@
 package io.bigfs.chunkserver.storage;
 
+import io.bigfs.common.BfsException;
+import io.bigfs.proto.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +38,7 @@ public final class ChunkStore {
   private final List<Path> dirs;
   private final String uuid;
   private final ConcurrentMap<Long, Replica> replicas = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, ReplicaWriter> writers = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private ChunkStore(List<Path> dirs, String uuid) {
@@ -75,7 +81,9 @@ public final class ChunkStore {
     if (idVersion == null) {
       return;
     }
-    Replica found = new Replica(idVersion[0], idVersion[1], Files.size(file), finalized, dirIndex, file);
+    // A replica that was being written when the node stopped holds what its checksums vouch for.
+    long length = finalized ? Files.size(file) : ReplicaCheck.validPrefix(file);
+    Replica found = new Replica(idVersion[0], idVersion[1], length, finalized, dirIndex, file);
     Replica existing = replicas.get(found.chunkId());
     if (existing == null || prefer(found, existing)) {
       replicas.put(found.chunkId(), found);
@@ -109,6 +117,180 @@ public final class ChunkStore {
 
   public void addListener(Listener listener) {
     listeners.add(listener);
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * Starts writing a replica. A new one ({@code append} false) gets fresh temporary files; an
+   * existing unfinalized one is resumed at {@code resumeOffset}, renamed to {@code version}
+   * (pipeline recovery: survivors move to the chunk's new version) and cut to that length.
+   */
+  public synchronized ReplicaWriter openWriter(long chunkId, long version, long resumeOffset, boolean append)
+      throws IOException {
+    if (chunkId <= 0 || version <= 0) {
+      throw BfsException.invalid("chunk id and version must be positive");
+    }
+    ReplicaWriter active = writers.get(chunkId);
+    Replica existing = replicas.get(chunkId);
+    ReplicaWriter writer;
+    if (!append) {
+      if (resumeOffset != 0) {
+        throw BfsException.invalid("chunk " + chunkId + ": a new replica starts at offset 0");
+      }
+      if (existing != null && existing.version() >= version) {
+        throw new BfsException(StatusCode.ALREADY_EXISTS, "chunk " + chunkId + " already has a replica at version "
+            + existing.version());
+      }
+      if (active != null) {
+        active.close();
+      }
+      if (existing != null) {
+        removeFiles(existing);
+      }
+      int dir = emptiestDir();
+      Path file = ChunkFiles.temporaryData(dirs.get(dir), chunkId, version);
+      writer = new ReplicaWriter(this, chunkId, version, dir, file, 0, new int[0], true);
+    } else {
+      if (active != null) {
+        active.close();
+        existing = replicas.get(chunkId);
+      }
+      writer = resume(chunkId, version, resumeOffset, existing);
+    }
+    replicas.put(chunkId, new Replica(chunkId, version, resumeOffset, false, writer.dirIndex(), writer.dataFile()));
+    writers.put(chunkId, writer);
+    return writer;
+  }
+
+  private ReplicaWriter resume(long chunkId, long version, long offset, Replica existing) throws IOException {
+    if (existing == null) {
+      throw new BfsException(StatusCode.NOT_FOUND, "chunk " + chunkId + ": no replica here to resume");
+    }
+    if (existing.finalized()) {
+      throw BfsException.invalid("chunk " + chunkId + " is finalized and cannot be written");
+    }
+    if (existing.version() > version) {
+      throw new BfsException(StatusCode.STALE_VERSION, "chunk " + chunkId + ": replica version "
+          + existing.version() + " is newer than " + version);
+    }
+    if (offset > existing.length()) {
+      throw BfsException.invalid("chunk " + chunkId + ": cannot resume at " + offset + ", the replica holds "
+          + existing.length() + " bytes");
+    }
+    Path file = existing.dataFile();
+    if (existing.version() != version) {
+      Path renamed = ChunkFiles.temporaryData(dirs.get(existing.dirIndex()), chunkId, version);
+      Files.move(ChunkFiles.checksumFileOf(file), ChunkFiles.checksumFileOf(renamed), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(file, renamed, StandardCopyOption.ATOMIC_MOVE);
+      file = renamed;
+    }
+    int[] known = ReplicaCheck.fullBlockCrcs(file, offset);
+    return new ReplicaWriter(this, chunkId, version, existing.dirIndex(), file, offset, known, false);
+  }
+
+  /** Moves a written replica into place; from now on it is complete and immutable. */
+  synchronized Replica finalizeWritten(ReplicaWriter w) throws IOException {
+    Path target = ChunkFiles.finalizedData(dirs.get(w.dirIndex()), w.chunkId(), w.version());
+    Files.createDirectories(target.getParent());
+    // The checksums first: a data file in current/ is what makes a replica count.
+    Files.move(ChunkFiles.checksumFileOf(w.dataFile()), ChunkFiles.checksumFileOf(target),
+        StandardCopyOption.ATOMIC_MOVE);
+    Files.move(w.dataFile(), target, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory(target.getParent());
+    Replica done = new Replica(w.chunkId(), w.version(), w.length(), true, w.dirIndex(), target);
+    writers.remove(w.chunkId(), w);
+    replicas.put(w.chunkId(), done);
+    listeners.forEach(l -> l.finalized(done));
+    return done;
+  }
+
+  /** A writer stopped without finalizing: the replica keeps what it has under its temporary name. */
+  synchronized void writerClosed(ReplicaWriter w) {
+    if (writers.remove(w.chunkId(), w)) {
+      replicas.computeIfPresent(w.chunkId(), (id, r) -> r.version() == w.version() && !r.finalized()
+          ? new Replica(r.chunkId(), r.version(), w.length(), false, r.dirIndex(), r.dataFile()) : r);
+    }
+  }
+
+  /** The writer of a replica being written, if any. */
+  public ReplicaWriter writer(long chunkId) {
+    return writers.get(chunkId);
+  }
+
+  /** Writers currently open, for the load a node reports. */
+  public int activeWriters() {
+    return writers.size();
+  }
+
+  /**
+   * Lease recovery: cuts a replica to {@code length} under {@code newVersion}, finalizing it if
+   * asked. Repeating a recovery that already happened is no error.
+   */
+  public Replica recover(long chunkId, long oldVersion, long newVersion, long length, boolean finalize)
+      throws IOException {
+    ReplicaWriter writer;
+    synchronized (this) {
+      Replica existing = replicas.get(chunkId);
+      if (existing != null && existing.finalized() && existing.version() == newVersion && existing.length() == length) {
+        return existing;
+      }
+      if (existing == null || existing.version() < oldVersion || existing.version() > newVersion) {
+        throw new BfsException(StatusCode.STALE_VERSION, "chunk " + chunkId + ": no replica between versions "
+            + oldVersion + " and " + newVersion);
+      }
+      if (existing.finalized()) {
+        throw BfsException.invalid("chunk " + chunkId + " is already finalized at " + existing.length() + " bytes");
+      }
+      writer = openWriter(chunkId, newVersion, length, true);
+    }
+    if (finalize) {
+      return writer.finalizeReplica();
+    }
+    writer.close();
+    return replicas.get(chunkId);
+  }
+
+  /** Deletes a replica (on the master's order); false if there was none. */
+  public boolean delete(long chunkId) throws IOException {
+    Replica gone;
+    synchronized (this) {
+      ReplicaWriter active = writers.get(chunkId);
+      if (active != null) {
+        active.close();
+      }
+      gone = replicas.remove(chunkId);
+      if (gone == null) {
+        return false;
+      }
+      removeFiles(gone);
+    }
+    listeners.forEach(l -> l.removed(chunkId));
+    return true;
+  }
+
+  private static void removeFiles(Replica r) throws IOException {
+    Files.deleteIfExists(r.dataFile());
+    Files.deleteIfExists(r.checksumFile());
+  }
+
+  private int emptiestDir() throws IOException {
+    int best = 0;
+    long bestFree = -1;
+    for (int i = 0; i < dirs.size(); i++) {
+      long free = Files.getFileStore(dirs.get(i)).getUsableSpace();
+      if (free > bestFree) {
+        best = i;
+        bestFree = free;
+      }
+    }
+    return best;
+  }
+
+  private static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
   }
 
   /** Total and used bytes over all data directories (their file systems, counted once each). */

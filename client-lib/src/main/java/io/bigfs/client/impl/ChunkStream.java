@@ -1,5 +1,7 @@
 package io.bigfs.client.impl;
 
+import io.bigfs.common.rpc.ChannelPool;
+
 import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.StatusCode;
@@ -30,7 +32,7 @@ final class ChunkStream {
   /** Why the pipeline broke: {@code failedIndex} is the failed node's position in the chain, -1 if unknown. */
   record Failure(int failedIndex, String message) {}
 
-  ChunkStream(ChunkChannels channels, LocatedChunk chunk, long resumeOffset, boolean append) {
+  ChunkStream(ChannelPool channels, LocatedChunk chunk, long resumeOffset, boolean append) {
     this.ackedEnd = resumeOffset;
     var head = chunk.getLocations(0);
     requests = ChunkServiceGrpc.newStub(channels.get(head.getAddress())).writeChunk(new StreamObserver<>() {

@@ -1,5 +1,7 @@
 package io.bigfs.client.impl;
 
+import io.bigfs.common.rpc.ChannelPool;
+
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Checksums;
 import io.bigfs.proto.ChunkServiceGrpc;
@@ -37,7 +39,7 @@ public final class FileReader {
   static final long READ_TIMEOUT_MS = 60_000;
 
   private final MasterClient master;
-  private final ChunkChannels channels;
+  private final ChannelPool channels;
   private final String path;
   private final long chunkSize;
   private long length;
@@ -46,7 +48,7 @@ public final class FileReader {
   private Window cached;
   private long cachedChunk;
 
-  public FileReader(MasterClient master, ChunkChannels channels, String path, long chunkSize) throws IOException {
+  public FileReader(MasterClient master, ChannelPool channels, String path, long chunkSize) throws IOException {
     this.master = master;
     this.channels = channels;
     this.path = path;

@@ -1,5 +1,7 @@
 package io.bigfs.client.impl;
 
+import io.bigfs.common.rpc.ChannelPool;
+
 import io.bigfs.common.BfsException;
 import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.NodeLocation;
@@ -31,7 +33,7 @@ public final class FileWriter {
   static final int MAX_RECOVERIES_PER_CHUNK = 6;
 
   private final MasterClient master;
-  private final ChunkChannels channels;
+  private final ChannelPool channels;
   private final String path;
   private final long inodeId;
   private final long chunkSize;
@@ -46,7 +48,7 @@ public final class FileWriter {
   private long written;
   private int recoveries;
 
-  public FileWriter(MasterClient master, ChunkChannels channels, String path, long inodeId, long chunkSize) {
+  public FileWriter(MasterClient master, ChannelPool channels, String path, long inodeId, long chunkSize) {
     this.master = master;
     this.channels = channels;
     this.path = path;

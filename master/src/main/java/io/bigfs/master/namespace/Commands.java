@@ -43,6 +43,8 @@ final class Commands {
       case SET_OWNER -> reply.setFile(TreeOps.setOwner(edit, req.getSetOwner()));
       case SET_REPLICATION -> reply.setFile(TreeOps.setReplication(edit, req.getSetReplication()));
       case RENEW_LEASE -> WriteOps.renewLease(edit);
+      case UPDATE_PIPELINE -> reply.setChunk(WriteOps.updatePipeline(edit, req.getUpdatePipeline(),
+          command.getPlacementList()));
       case OP_NOT_SET -> throw BfsException.invalid("empty request");
     }
   }

@@ -11,6 +11,7 @@ import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.NodeLocation;
 import io.bigfs.proto.RecoveredFile;
 import io.bigfs.proto.StatusCode;
+import io.bigfs.proto.UpdatePipelineOp;
 import io.bigfs.proto.store.ChunkRecord;
 import io.bigfs.proto.store.InodeRecord;
 
@@ -61,6 +62,38 @@ final class WriteOps {
         .build();
   }
 
+  /**
+   * A replica of the chunk being written failed: the chunk's version goes up, so the failed
+   * replica is stale from now on, and the pipeline is the survivors plus the leader's replacements.
+   */
+  static LocatedChunk updatePipeline(Edit edit, UpdatePipelineOp op, List<NodeLocation> placement)
+      throws BfsException {
+    Inode file = openFile(edit, op.getPath(), op.getInodeId());
+    checkWriter(edit, file);
+    InodeRecord rec = file.record();
+    if (op.getIndex() + 1 != rec.getChunkCount()) {
+      throw BfsException.invalid(op.getPath() + ": chunk " + op.getIndex() + " is not the one being written");
+    }
+    byte[] key = Keys.chunk(file.id(), op.getIndex());
+    ChunkRecord chunk = Edit.parseChunk(edit.txn.get(Cf.FILES, key));
+    if (chunk.getChunkId() != op.getChunkId()) {
+      throw BfsException.invalid(op.getPath() + ": chunk " + op.getIndex() + " is not chunk " + op.getChunkId());
+    }
+    if (placement.isEmpty()) {
+      throw new BfsException(StatusCode.NO_SPACE, op.getPath() + ": no node left for chunk " + op.getChunkId());
+    }
+    ChunkRecord bumped = chunk.toBuilder().setVersion(chunk.getVersion() + 1).build();
+    edit.txn.put(Cf.FILES, key, bumped.toByteArray());
+    Leases.renew(edit.txn, edit.clientId.toByteArray(), edit.now);
+    return LocatedChunk.newBuilder()
+        .setChunkId(bumped.getChunkId())
+        .setVersion(bumped.getVersion())
+        .setIndex(op.getIndex())
+        .setOffset(op.getIndex() * rec.getChunkSize())
+        .addAllLocations(placement)
+        .build();
+  }
+
   static FileStatus complete(Edit edit, CompleteOp op) throws BfsException {
     Inode file = openFile(edit, op.getPath(), op.getInodeId());
     InodeRecord rec = file.record();
@@ -88,16 +121,20 @@ final class WriteOps {
   /** A holder stopped renewing: each of its files is closed at the length the leader recovered. */
   static void expireLease(Edit edit, ExpireLeaseOp op) {
     byte[] holder = op.getHolder().toByteArray();
-    Map<Long, Long> lengths = new HashMap<>();
+    Map<Long, RecoveredFile> recovered = new HashMap<>();
     for (RecoveredFile f : op.getFilesList()) {
-      lengths.put(f.getInodeId(), f.getLength());
+      recovered.put(f.getInodeId(), f);
     }
     for (long inodeId : Leases.filesOf(edit.txn, holder)) {
       Inode file = Resolver.byId(edit.txn, inodeId);
       if (file != null && file.record().getWriter().equals(op.getHolder())) {
         InodeRecord rec = file.record();
-        long max = rec.getChunkCount() * rec.getChunkSize();
-        closeFile(edit, file, Math.min(max, lengths.getOrDefault(inodeId, rec.getLength())));
+        RecoveredFile r = recovered.get(inodeId);
+        long length = Math.min(rec.getChunkCount() * rec.getChunkSize(), r != null ? r.getLength() : rec.getLength());
+        Inode closed = closeFile(edit, file, length);
+        if (r != null && r.getLastChunkVersion() > 0 && closed.record().getChunkCount() > 0) {
+          setLastChunkVersion(edit, closed, r.getLastChunkVersion());
+        }
       }
     }
     Leases.releaseAll(edit.txn, holder);
@@ -135,6 +172,14 @@ final class WriteOps {
         .build());
     edit.put(closed);
     return closed;
+  }
+
+  private static void setLastChunkVersion(Edit edit, Inode file, long version) {
+    byte[] key = Keys.chunk(file.id(), file.record().getChunkCount() - 1);
+    ChunkRecord last = Edit.parseChunk(edit.txn.get(Cf.FILES, key));
+    if (version > last.getVersion()) {
+      edit.txn.put(Cf.FILES, key, last.toBuilder().setVersion(version).build().toByteArray());
+    }
   }
 
   /** A file that is being written: exists, is a file, and is the one the writer created. */

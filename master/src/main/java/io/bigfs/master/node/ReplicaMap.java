@@ -102,9 +102,10 @@ public final class ReplicaMap {
 
   /**
    * Replaces everything known about {@code nodeId} with a full block report: chunks it no
-   * longer lists are forgotten for it, the listed ones recorded.
+   * longer lists are forgotten for it (unless {@code keepIfUnlisted} says otherwise), the listed
+   * ones recorded.
    */
-  public synchronized void replaceNode(int nodeId, LongSet reported) {
+  public synchronized void replaceNode(int nodeId, LongSet reported, java.util.function.LongPredicate keepIfUnlisted) {
     LongSet stale = new LongOpenHashSet();
     packed.long2LongEntrySet().fastForEach(e -> {
       if (contains(e.getLongValue(), nodeId) && !reported.contains(e.getLongKey())) {
@@ -116,7 +117,11 @@ public final class ReplicaMap {
         stale.add(e.getLongKey());
       }
     });
-    stale.forEach(chunkId -> remove(chunkId, nodeId));
+    stale.forEach(chunkId -> {
+      if (!keepIfUnlisted.test(chunkId)) {
+        remove(chunkId, nodeId);
+      }
+    });
     reported.forEach(chunkId -> add(chunkId, nodeId));
   }
 

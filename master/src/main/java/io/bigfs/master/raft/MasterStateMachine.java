@@ -6,6 +6,8 @@ import io.bigfs.master.namespace.ReplicaLocator;
 import io.bigfs.master.store.MetaStore;
 import io.bigfs.proto.CommandBatch;
 import io.bigfs.proto.CommandResults;
+import io.bigfs.proto.MasterCommand;
+import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -47,19 +50,25 @@ public final class MasterStateMachine extends BaseStateMachine {
   private final String rootOwner;
   private final ReplicaLocator locator;
   private final Consumer<RaftPeerId> onLeaderChanged;
+  private final BiConsumer<MasterCommand, MutateReply> onApplied;
   private final SnapshotStorage storage = new SnapshotStorage();
   private volatile MetaStore store;
   private volatile Namespace namespace;
   /** Index of the last entry the store holds; entries up to it are skipped on replay. */
   private volatile long storeApplied = -1;
 
+  /**
+   * @param onApplied told of each command applied (with its result), for soft state that follows
+   *                  the log, such as where a new chunk's replicas are being written
+   */
   public MasterStateMachine(Path dbDir, long cacheBytes, String rootOwner, ReplicaLocator locator,
-                            Consumer<RaftPeerId> onLeaderChanged) {
+                            Consumer<RaftPeerId> onLeaderChanged, BiConsumer<MasterCommand, MutateReply> onApplied) {
     this.dbDir = dbDir;
     this.cacheBytes = cacheBytes;
     this.rootOwner = rootOwner;
     this.locator = locator;
     this.onLeaderChanged = onLeaderChanged;
+    this.onApplied = onApplied;
   }
 
   @Override
@@ -111,6 +120,9 @@ public final class MasterStateMachine extends BaseStateMachine {
           entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
       CommandResults results = namespace.apply(term, index, batch);
       storeApplied = index;
+      for (int i = 0; i < batch.getCommandsCount(); i++) {
+        onApplied.accept(batch.getCommands(i), results.getResults(i));
+      }
       updateLastAppliedTermIndex(term, index);
       return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(results.toByteArray())));
     } catch (IOException | RuntimeException e) {

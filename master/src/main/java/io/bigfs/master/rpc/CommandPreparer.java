@@ -17,9 +17,12 @@ import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateRequest;
 import io.bigfs.proto.NodeLocation;
 import io.bigfs.proto.StatusCode;
+import io.bigfs.proto.UpdatePipelineOp;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the leader decides before proposing a client's mutation: the time, defaults for what the
@@ -43,7 +46,9 @@ final class CommandPreparer {
     switch (request.getOpCase()) {
       case CREATE -> req.setCreate(withDefaults(request.getCreate()));
       case SET_REPLICATION -> checkReplication(request.getSetReplication().getReplication());
-      case ADD_CHUNK -> command.addAllPlacement(place(request));
+      case ADD_CHUNK -> command.addAllPlacement(place(request.getAddChunk().getPath(),
+          new HashSet<>(request.getAddChunk().getExcludeNodesList()), List.of()));
+      case UPDATE_PIPELINE -> command.addAllPlacement(replace(request));
       default -> { }
     }
     return command.setClient(req).build();
@@ -82,20 +87,38 @@ final class CommandPreparer {
     return n;
   }
 
-  private List<NodeLocation> place(MutateRequest request) throws BfsException {
+  /**
+   * Nodes for a chunk of the file at {@code path}: {@code keep} first (in order, with their
+   * current addresses), then as many new nodes as the file's replication still wants.
+   */
+  private List<NodeLocation> place(String path, Set<Integer> exclude, List<Integer> keep) throws BfsException {
     FileStatus file;
     try (View view = stateMachine.namespace().store().view()) {
-      file = Queries.stat(view, request.getAddChunk().getPath());
+      file = Queries.stat(view, path);
     }
-    List<NodeState> chosen = Placement.choose(nodes.live(), file.getReplication(),
-        new HashSet<>(request.getAddChunk().getExcludeNodesList()));
-    if (chosen.isEmpty()) {
-      throw new BfsException(StatusCode.NO_SPACE, request.getAddChunk().getPath()
-          + ": no live chunkserver accepts new chunks");
+    List<NodeLocation> pipeline = new ArrayList<>();
+    for (int id : keep) {
+      nodes.get(id).ifPresent(n -> pipeline.add(location(n)));
     }
+    Set<Integer> taken = new HashSet<>(exclude);
+    taken.addAll(keep);
+    List<NodeState> chosen = Placement.choose(nodes.live(), file.getReplication() - pipeline.size(), taken);
     chosen.forEach(n -> nodes.schedule(n.id()));
-    return chosen.stream()
-        .map(n -> NodeLocation.newBuilder().setNodeId(n.id()).setAddress(n.address()).build())
-        .toList();
+    chosen.forEach(n -> pipeline.add(location(n)));
+    if (pipeline.isEmpty()) {
+      throw new BfsException(StatusCode.NO_SPACE, path + ": no live chunkserver accepts new chunks");
+    }
+    return pipeline;
+  }
+
+  /** A failed pipeline: the survivors stay, in order; replacements join at the end. */
+  private List<NodeLocation> replace(MutateRequest request) throws BfsException {
+    UpdatePipelineOp op = request.getUpdatePipeline();
+    Set<Integer> exclude = new HashSet<>(op.getFailedList());
+    return place(op.getPath(), exclude, op.getSurvivorsList());
+  }
+
+  private static NodeLocation location(NodeState n) {
+    return NodeLocation.newBuilder().setNodeId(n.id()).setAddress(n.address()).build();
   }
 }

@@ -10,6 +10,10 @@ import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
+import io.bigfs.proto.ReportBadReplicaReply;
+import io.bigfs.proto.ReportBadReplicaRequest;
+import io.bigfs.master.node.CorruptReplicas;
+import io.bigfs.common.rpc.Replies;
 import io.bigfs.proto.Status;
 import io.bigfs.proto.StatusCode;
 import io.grpc.stub.StreamObserver;
@@ -29,13 +33,27 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final Proposer proposer;
   private final MasterRaft raft;
   private final OpMetrics metrics;
+  private final CorruptReplicas corrupt;
 
-  MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics) {
+  MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics,
+            CorruptReplicas corrupt) {
     this.leadership = leadership;
     this.preparer = preparer;
     this.proposer = proposer;
     this.raft = raft;
     this.metrics = metrics;
+    this.corrupt = corrupt;
+  }
+
+  /** A reader found a replica that fails its checksums: the leader stops offering it and deletes it. */
+  @Override
+  public void reportBadReplica(ReportBadReplicaRequest request, StreamObserver<ReportBadReplicaReply> out) {
+    if (!leadership.isLeader()) {
+      Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(leadership.notLeader()).build());
+      return;
+    }
+    corrupt.report(request.getChunkId(), request.getNodeId(), request.getReason());
+    Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(Statuses.ok()).build());
   }
 
   @Override

@@ -20,7 +20,11 @@ import io.bigfs.proto.RegisterReply;
 import io.bigfs.proto.RegisterRequest;
 import io.bigfs.proto.StatusCode;
 import io.grpc.stub.StreamObserver;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import io.bigfs.master.node.PendingDeletes;
+import io.bigfs.master.node.ReplicaReports;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.regex.Pattern;
 
@@ -30,16 +34,21 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
   /** A block report larger than this many chunks is refused: no node holds that many. */
   private static final int MAX_REPORTED_CHUNKS = 50_000_000;
 
+  /** Delete orders handed to a node per heartbeat. */
+  private static final int MAX_DELETES_PER_HEARTBEAT = 1000;
+
   private final Leadership leadership;
   private final Proposer proposer;
   private final NodeTable nodes;
-  private final ReplicaMap replicas;
+  private final ReplicaReports reports;
+  private final PendingDeletes deletes;
 
-  NodeRpc(Leadership leadership, Proposer proposer, NodeTable nodes, ReplicaMap replicas) {
+  NodeRpc(Leadership leadership, Proposer proposer, NodeTable nodes, ReplicaReports reports, PendingDeletes deletes) {
     this.leadership = leadership;
     this.proposer = proposer;
     this.nodes = nodes;
-    this.replicas = replicas;
+    this.reports = reports;
+    this.deletes = deletes;
   }
 
   @Override
@@ -72,20 +81,21 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
       return;
     }
     NodeState state = nodes.heartbeat(request);
-    for (ChunkReplica added : request.getAddedList()) {
-      replicas.add(added.getChunkId(), request.getNodeId());
+    reports.incremental(request.getNodeId(), request.getAddedList(), request.getRemovedList());
+    HeartbeatReply.Builder reply = HeartbeatReply.newBuilder().setStatus(Statuses.ok())
+        .setSendBlockReport(!state.reported());
+    if (leadership.isLeader()) {
+      for (long chunkId : deletes.drain(request.getNodeId(), MAX_DELETES_PER_HEARTBEAT)) {
+        reply.addDeleteChunks(chunkId);
+      }
     }
-    for (long removed : request.getRemovedList()) {
-      replicas.remove(removed, request.getNodeId());
-    }
-    Replies.send(out, HeartbeatReply.newBuilder().setStatus(Statuses.ok())
-        .setSendBlockReport(!state.reported()).build());
+    Replies.send(out, reply.build());
   }
 
   @Override
   public StreamObserver<BlockReportPart> blockReport(StreamObserver<BlockReportReply> out) {
     return new StreamObserver<>() {
-      private final LongOpenHashSet chunks = new LongOpenHashSet();
+      private final List<ChunkReplica> chunks = new ArrayList<>();
       private int nodeId;
       private String problem;
 
@@ -102,7 +112,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
         } else if (chunks.size() + part.getReplicasCount() > MAX_REPORTED_CHUNKS) {
           problem = "block report too large";
         } else {
-          part.getReplicasList().forEach(r -> chunks.add(r.getChunkId()));
+          chunks.addAll(part.getReplicasList());
         }
       }
 
@@ -118,7 +128,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
           return;
         }
         if (nodeId != 0) {
-          replicas.replaceNode(nodeId, chunks);
+          reports.full(nodeId, chunks);
           nodes.markReported(nodeId);
         }
         Replies.send(out, BlockReportReply.newBuilder().setStatus(Statuses.ok()).build());

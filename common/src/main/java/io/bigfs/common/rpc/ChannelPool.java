@@ -1,13 +1,12 @@
-package io.bigfs.client.impl;
+package io.bigfs.common.rpc;
 
-import io.bigfs.common.rpc.Channels;
 import io.grpc.ManagedChannel;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One channel per chunkserver address, opened on first use and shared by all streams of a client. */
-public final class ChunkChannels implements AutoCloseable {
+/** One channel per address, opened on first use and shared (clients and chunkservers dialing chunkservers). */
+public final class ChannelPool implements AutoCloseable {
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   public ManagedChannel get(String address) {

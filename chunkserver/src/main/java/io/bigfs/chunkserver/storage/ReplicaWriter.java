@@ -1,0 +1,203 @@
+package io.bigfs.chunkserver.storage;
+
+import com.google.protobuf.ByteString;
+import io.bigfs.common.BfsException;
+import io.bigfs.common.Checksums;
+import io.bigfs.proto.StatusCode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Appends to a replica under its temporary name. Each piece of incoming data is checked against
+ * the CRC the writer computed; the CRC of a whole block is stored as soon as the block is full,
+ * the partial last block's when the replica is synced or finalized. Readers may read a replica
+ * while it is written, up to {@link #snapshot()}.
+ */
+public final class ReplicaWriter implements AutoCloseable {
+  private final ChunkStore store;
+  private final long chunkId;
+  private final long version;
+  private final int dirIndex;
+  private final Path dataFile;
+  private final FileChannel data;
+  private final FileChannel checksums;
+  private final CRC32C blockCrc = new CRC32C();
+  private int[] crcs = new int[16];
+  private long length;
+  private boolean open = true;
+
+  ReplicaWriter(ChunkStore store, long chunkId, long version, int dirIndex, Path dataFile, long length,
+                int[] knownCrcs, boolean fresh) throws IOException {
+    this.store = store;
+    this.chunkId = chunkId;
+    this.version = version;
+    this.dirIndex = dirIndex;
+    this.dataFile = dataFile;
+    this.length = length;
+    Path crcFile = ChunkFiles.checksumFileOf(dataFile);
+    this.data = FileChannel.open(dataFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.READ);
+    this.checksums = fresh ? ChecksumFile.create(crcFile)
+        : FileChannel.open(crcFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    data.truncate(length);
+    int blocks = blocksOf(length);
+    crcs = Arrays.copyOf(knownCrcs, Math.max(16, blocks));
+    ChecksumFile.truncate(checksums, (int) (length / Checksums.BLOCK));
+    if (length % Checksums.BLOCK != 0) {
+      // Continue the partial last block: its running CRC starts from the bytes already on disk.
+      long blockStart = length - length % Checksums.BLOCK;
+      ByteBuffer tail = ByteBuffer.allocate((int) (length - blockStart));
+      while (tail.hasRemaining()) {
+        if (data.read(tail, blockStart + tail.position()) < 0) {
+          throw new IOException("replica shorter than expected");
+        }
+      }
+      blockCrc.update(tail.flip());
+      crcs[blocks - 1] = (int) blockCrc.getValue();
+    }
+  }
+
+  public long chunkId() {
+    return chunkId;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /**
+   * Appends {@code bytes} at {@code offset}, which must be the current length. {@code pieceCrcs}
+   * are the CRCs of the data cut at 64 KiB chunk offsets; a mismatch means the data was damaged
+   * on the way and nothing is written.
+   */
+  public synchronized void write(long offset, ByteString bytes, List<Integer> pieceCrcs) throws IOException {
+    checkOpen();
+    if (offset != length) {
+      throw BfsException.invalid("chunk " + chunkId + ": write at " + offset + " but the replica has " + length + " bytes");
+    }
+    int n = bytes.size();
+    if (pieceCrcs.size() != Checksums.pieces(offset, n)) {
+      throw BfsException.invalid("chunk " + chunkId + ": " + pieceCrcs.size() + " checksums for "
+          + Checksums.pieces(offset, n) + " pieces");
+    }
+    // Check every piece before writing any, so that a damaged packet leaves no trace.
+    CRC32C running = new CRC32C();
+    int pos = 0;
+    for (int i = 0; i < pieceCrcs.size(); i++) {
+      int len = Checksums.pieceLength(offset + pos, n - pos);
+      if (Checksums.crc(bytes.substring(pos, pos + len).asReadOnlyByteBuffer()) != pieceCrcs.get(i)) {
+        throw new BfsException(StatusCode.CORRUPT, "chunk " + chunkId + ": checksum mismatch at offset "
+            + (offset + pos) + " (damaged in transit)");
+      }
+      pos += len;
+    }
+    ByteBuffer buf = bytes.asReadOnlyByteBuffer();
+    long at = offset;
+    while (buf.hasRemaining()) {
+      at += data.write(buf, at);
+    }
+    pos = 0;
+    for (int i = 0; i < pieceCrcs.size(); i++) {
+      int len = Checksums.pieceLength(offset + pos, n - pos);
+      long pieceStart = offset + pos;
+      int block = (int) (pieceStart / Checksums.BLOCK);
+      if (pieceStart % Checksums.BLOCK == 0) {
+        blockCrc.reset();
+      }
+      blockCrc.update(bytes.substring(pos, pos + len).asReadOnlyByteBuffer());
+      setCrc(block, (int) blockCrc.getValue());
+      if ((pieceStart + len) % Checksums.BLOCK == 0) {
+        ChecksumFile.put(checksums, block, crcs[block]);
+      }
+      pos += len;
+    }
+    length += n;
+  }
+
+  private void setCrc(int block, int crc) {
+    if (block >= crcs.length) {
+      crcs = Arrays.copyOf(crcs, Math.max(block + 1, crcs.length * 2));
+    }
+    crcs[block] = crc;
+  }
+
+  /** Forces data and checksums to disk. */
+  public synchronized void sync() throws IOException {
+    checkOpen();
+    writePartialCrc();
+    data.force(false);
+    checksums.force(false);
+  }
+
+  private void writePartialCrc() throws IOException {
+    if (length % Checksums.BLOCK != 0) {
+      int last = (int) (length / Checksums.BLOCK);
+      ChecksumFile.put(checksums, last, crcs[last]);
+    }
+  }
+
+  /** Syncs, renames the replica into place and makes it visible as complete. */
+  public Replica finalizeReplica() throws IOException {
+    synchronized (this) {
+      sync();
+      open = false;
+      data.close();
+      checksums.close();
+    }
+    return store.finalizeWritten(this);
+  }
+
+  /** Length and block CRCs as of now, consistent with each other, for a reader. */
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(length, Arrays.copyOf(crcs, blocksOf(length)));
+  }
+
+  /** What a reader may read of a replica being written. */
+  public record Snapshot(long length, int[] blockCrcs) {}
+
+  public synchronized long length() {
+    return length;
+  }
+
+  int dirIndex() {
+    return dirIndex;
+  }
+
+  Path dataFile() {
+    return dataFile;
+  }
+
+  static int blocksOf(long length) {
+    return (int) ((length + Checksums.BLOCK - 1) / Checksums.BLOCK);
+  }
+
+  private void checkOpen() throws BfsException {
+    if (!open) {
+      throw new BfsException(StatusCode.UNAVAILABLE, "chunk " + chunkId + ": the replica is no longer being written");
+    }
+  }
+
+  /** Stops writing; what was written stays under the temporary name for a later recovery. */
+  @Override
+  public synchronized void close() {
+    if (!open) {
+      return;
+    }
+    open = false;
+    try {
+      writePartialCrc();
+      data.close();
+      checksums.close();
+    } catch (IOException ignored) {
+      // the replica is recovered from whatever reached the disk
+    }
+    store.writerClosed(this);
+  }
+}

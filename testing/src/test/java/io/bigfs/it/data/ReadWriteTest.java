@@ -1,0 +1,120 @@
+package io.bigfs.it.data;
+
+import io.bigfs.client.BfsClient;
+import io.bigfs.client.BfsInputStream;
+import io.bigfs.client.BfsOutputStream;
+import io.bigfs.client.ChunkInfo;
+import io.bigfs.client.CreateOptions;
+import io.bigfs.testing.MiniCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bytes read back equal bytes written, at every size that meets a chunk boundary. */
+class ReadWriteTest {
+  static final int CHUNK = 256 * 1024;
+  static MiniCluster cluster;
+  static BfsClient fs;
+
+  @BeforeAll
+  static void start() throws IOException {
+    cluster = MiniCluster.builder().chunkservers(3).start();
+    fs = cluster.newClient();
+    fs.mkdirs("/rt");
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  static byte[] random(int size, long seed) {
+    byte[] data = new byte[size];
+    new Random(seed).nextBytes(data);
+    return data;
+  }
+
+  static void write(String path, byte[] data, int writeSize) throws IOException {
+    try (BfsOutputStream out = fs.create(path, CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
+      for (int off = 0; off < data.length; off += writeSize) {
+        out.write(data, off, Math.min(writeSize, data.length - off));
+      }
+    }
+  }
+
+  static byte[] read(String path) throws IOException {
+    try (BfsInputStream in = fs.open(path)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 12345, 65536, 65537})
+  void roundTripsAtEverySize(int size) throws IOException {
+    byte[] data = random(size, size);
+    String path = "/rt/size-" + size;
+    fs.mkdirs("/rt");
+    write(path, data, 7919);
+    assertThat(fs.stat(path).length()).isEqualTo(size);
+    assertThat(fs.stat(path).underConstruction()).isFalse();
+    assertThat(read(path)).isEqualTo(data);
+    long chunks = (size + CHUNK - 1) / CHUNK;
+    assertThat(fs.chunks(path, 0, 0)).hasSize((int) chunks)
+        .allSatisfy(c -> assertThat(c.nodes()).hasSize(3));
+  }
+
+  @Test
+  void positionalReadsAndSeeksMatchTheSource() throws IOException {
+    byte[] data = random(5 * CHUNK + 777, 42);
+    write("/rt/random-access", data, 1 << 20);
+    Random r = new Random(7);
+    try (BfsInputStream in = fs.open("/rt/random-access")) {
+      for (int i = 0; i < 200; i++) {
+        int pos = r.nextInt(data.length);
+        int len = Math.min(r.nextInt(3 * CHUNK), data.length - pos);
+        byte[] got = new byte[len];
+        in.readFully(pos, got, 0, len);
+        assertThat(got).isEqualTo(Arrays.copyOfRange(data, pos, pos + len));
+      }
+      in.seek(CHUNK - 10);
+      byte[] across = new byte[20];
+      assertThat(in.readNBytes(across, 0, 20)).isEqualTo(20);
+      assertThat(across).isEqualTo(Arrays.copyOfRange(data, CHUNK - 10, CHUNK + 10));
+      assertThat(in.position()).isEqualTo(CHUNK + 10);
+      in.seek(data.length);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void hflushMakesBytesVisibleBeforeClose() throws IOException {
+    byte[] data = random(CHUNK + 5000, 3);
+    try (BfsOutputStream out = fs.create("/rt/flushed", CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
+      out.write(data, 0, CHUNK + 1000);
+      out.hflush();
+      assertThat(read("/rt/flushed")).isEqualTo(Arrays.copyOf(data, CHUNK + 1000));
+      out.write(data, CHUNK + 1000, 4000);
+      out.hflush();
+      assertThat(read("/rt/flushed")).isEqualTo(Arrays.copyOf(data, CHUNK + 5000));
+    }
+    assertThat(read("/rt/flushed")).isEqualTo(data);
+  }
+
+  @Test
+  void chunkLocationsNameLiveNodes() throws IOException {
+    write("/rt/located", random(2 * CHUNK, 5), CHUNK);
+    for (ChunkInfo c : fs.chunks("/rt/located", 0, 0)) {
+      assertThat(c.complete()).isTrue();
+      assertThat(c.length()).isEqualTo(CHUNK);
+      assertThat(c.nodes()).doesNotHaveDuplicates().hasSize(3);
+    }
+  }
+}
