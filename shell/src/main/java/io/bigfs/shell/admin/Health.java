@@ -1,0 +1,35 @@
+package io.bigfs.shell.admin;
+
+import io.bigfs.client.ChunkInfo;
+
+import java.util.List;
+
+/** How safe a chunk (or the worst chunk of a file) is: enough live replicas, too few, or none. */
+enum Health {
+  HEALTHY, UNDER_REPLICATED, MISSING;
+
+  static Health of(ChunkInfo chunk, int wanted) {
+    int live = chunk.nodes().size();
+    if (live == 0) {
+      return MISSING;
+    }
+    return live < wanted ? UNDER_REPLICATED : HEALTHY;
+  }
+
+  /** The worst health of a file's chunks; a file without chunks is healthy. */
+  static Health worst(List<ChunkInfo> chunks, int wanted) {
+    Health worst = HEALTHY;
+    for (ChunkInfo c : chunks) {
+      Health h = of(c, wanted);
+      if (h.ordinal() > worst.ordinal()) {
+        worst = h;
+      }
+    }
+    return worst;
+  }
+
+  /** "UNDER-REPLICATED", as people read it. */
+  String label() {
+    return name().replace('_', '-');
+  }
+}

@@ -1,0 +1,31 @@
+package io.bigfs.shell.fs;
+
+import io.bigfs.client.BfsInputStream;
+import io.bigfs.shell.ClientCommand;
+import io.bigfs.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+/** {@code bfs cat PATH...}: the files' bytes, one after the other, on stdout. */
+@Command(name = "cat", description = "Print files.")
+public final class CatCommand extends ClientCommand {
+  @Parameters(paramLabel = "PATH", arity = "1..*")
+  List<String> paths;
+
+  CatCommand(Session session) {
+    super(session);
+  }
+
+  @Override
+  protected int run() {
+    int code = eachPath(paths, p -> {
+      try (BfsInputStream in = client().open(resolve(p))) {
+        in.transferTo(out());
+      }
+    });
+    out().flush();
+    return code;
+  }
+}

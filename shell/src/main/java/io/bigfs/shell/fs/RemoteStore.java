@@ -1,0 +1,93 @@
+package io.bigfs.shell.fs;
+
+import io.bigfs.client.BfsOutputStream;
+import io.bigfs.client.CreateOptions;
+import io.bigfs.client.FileInfo;
+import io.bigfs.common.BfsPaths;
+import io.bigfs.shell.Session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** BigFS, through the session's client; paths are resolved against the session's working directory. */
+final class RemoteStore implements Store {
+  private final Session session;
+  private final CreateOptions createOptions;
+
+  RemoteStore(Session session, CreateOptions createOptions) {
+    this.session = session;
+    this.createOptions = createOptions;
+  }
+
+  @Override
+  public Entry stat(String path) throws IOException {
+    try {
+      FileInfo f = session.client().stat(session.resolve(path));
+      return new Entry(f.directory(), f.length());
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public List<String> list(String dir) throws IOException {
+    List<String> names = new ArrayList<>();
+    session.client().list(session.resolve(dir)).forEach(f -> names.add(f.name()));
+    return names;
+  }
+
+  @Override
+  public InputStream open(String path) throws IOException {
+    return session.client().open(session.resolve(path));
+  }
+
+  @Override
+  public Sink create(String path, boolean overwrite) throws IOException {
+    String target = session.resolve(path);
+    BfsOutputStream out = session.client().create(target, createOptions.withOverwrite(overwrite));
+    return new Sink(out) {
+      @Override
+      void commit() throws IOException {
+        out.close();
+      }
+
+      @Override
+      void abort() {
+        // The client has no way to abandon a file: complete what was written, then delete it.
+        try {
+          out.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the delete below is what matters
+        }
+        try {
+          session.client().delete(target, false);
+        } catch (IOException | RuntimeException ignored) {
+          // best effort; the partial file is left for the user to see
+        }
+      }
+    };
+  }
+
+  @Override
+  public void mkdir(String path) throws IOException {
+    session.client().mkdir(session.resolve(path));
+  }
+
+  @Override
+  public String child(String dir, String name) {
+    return BfsPaths.child(session.resolve(dir), name);
+  }
+
+  @Override
+  public String name(String path) {
+    return BfsPaths.name(session.resolve(path));
+  }
+
+  @Override
+  public boolean isSameOrBelow(String path, String ancestor) {
+    return BfsPaths.isSameOrBelow(session.resolve(path), session.resolve(ancestor));
+  }
+}

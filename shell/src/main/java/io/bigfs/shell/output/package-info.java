@@ -1,0 +1,2 @@
+/** How the shell prints: aligned tables, sizes, modes and times, JSON documents, progress bars. */
+package io.bigfs.shell.output;
