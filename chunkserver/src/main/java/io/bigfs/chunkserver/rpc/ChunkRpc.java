@@ -26,6 +26,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +39,11 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   private final ChannelPool peers;
   private final DataMetrics metrics;
   private final AtomicInteger activeTransfers = new AtomicInteger();
+  private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "chunk-reader");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ChunkRpc(ChunkStore store, ChannelPool peers, DataMetrics metrics) {
     this.store = store;
@@ -54,12 +61,21 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
     return new PipelineStage(store, peers, upstream, activeTransfers, metrics);
   }
 
+  /**
+   * Reads are served from a thread of their own: waiting for the transport to be ready must not
+   * block the call's own executor, which is the one that delivers the readiness callback.
+   */
   @Override
   public void readChunk(ReadChunkRequest request, StreamObserver<ReadChunkReply> out) {
-    long start = System.nanoTime();
     ServerCallStreamObserver<ReadChunkReply> call = (ServerCallStreamObserver<ReadChunkReply>) out;
     FlowControl flow = new FlowControl(call);
     activeTransfers.incrementAndGet();
+    readers.execute(() -> serveRead(request, call, flow));
+  }
+
+  private void serveRead(ReadChunkRequest request, ServerCallStreamObserver<ReadChunkReply> out, FlowControl flow) {
+    long start = System.nanoTime();
+    ServerCallStreamObserver<ReadChunkReply> call = out;
     long[] sent = {0};
     try {
       ReplicaReader.read(store, request.getChunkId(), request.getVersion(), request.getOffset(), request.getLength(),

@@ -87,15 +87,29 @@ public final class ReplicaWriter implements AutoCloseable {
       throw BfsException.invalid("chunk " + chunkId + ": " + pieceCrcs.size() + " checksums for "
           + Checksums.pieces(offset, n) + " pieces");
     }
-    // Check every piece before writing any, so that a damaged packet leaves no trace.
-    CRC32C running = new CRC32C();
+    // Check every piece before writing any, so that a damaged packet leaves no trace on disk. A
+    // piece that starts a block is checked by the block's own CRC (one pass over the bytes); a
+    // piece that continues a partial block needs its own CRC too. A failure ends this writer, and
+    // a resumed one rebuilds the running CRC from disk.
+    int[] blockCrcs = new int[pieceCrcs.size()];
     int pos = 0;
     for (int i = 0; i < pieceCrcs.size(); i++) {
       int len = Checksums.pieceLength(offset + pos, n - pos);
-      if (Checksums.crc(bytes.substring(pos, pos + len).asReadOnlyByteBuffer()) != pieceCrcs.get(i)) {
+      ByteBuffer piece = bytes.substring(pos, pos + len).asReadOnlyByteBuffer();
+      boolean startsBlock = (offset + pos) % Checksums.BLOCK == 0;
+      if (startsBlock) {
+        blockCrc.reset();
+      }
+      int pieceCrc = startsBlock ? -1 : Checksums.crc(piece);
+      blockCrc.update(piece);
+      if (startsBlock) {
+        pieceCrc = (int) blockCrc.getValue();
+      }
+      if (pieceCrc != pieceCrcs.get(i)) {
         throw new BfsException(StatusCode.CORRUPT, "chunk " + chunkId + ": checksum mismatch at offset "
             + (offset + pos) + " (damaged in transit)");
       }
+      blockCrcs[i] = (int) blockCrc.getValue();
       pos += len;
     }
     ByteBuffer buf = bytes.asReadOnlyByteBuffer();
@@ -104,17 +118,12 @@ public final class ReplicaWriter implements AutoCloseable {
       at += data.write(buf, at);
     }
     pos = 0;
-    for (int i = 0; i < pieceCrcs.size(); i++) {
+    for (int i = 0; i < blockCrcs.length; i++) {
       int len = Checksums.pieceLength(offset + pos, n - pos);
-      long pieceStart = offset + pos;
-      int block = (int) (pieceStart / Checksums.BLOCK);
-      if (pieceStart % Checksums.BLOCK == 0) {
-        blockCrc.reset();
-      }
-      blockCrc.update(bytes.substring(pos, pos + len).asReadOnlyByteBuffer());
-      setCrc(block, (int) blockCrc.getValue());
-      if ((pieceStart + len) % Checksums.BLOCK == 0) {
-        ChecksumFile.put(checksums, block, crcs[block]);
+      int block = (int) ((offset + pos) / Checksums.BLOCK);
+      setCrc(block, blockCrcs[i]);
+      if ((offset + pos + len) % Checksums.BLOCK == 0) {
+        ChecksumFile.put(checksums, block, blockCrcs[i]);
       }
       pos += len;
     }

@@ -1,0 +1,86 @@
+package io.bigfs.bench;
+
+import io.bigfs.client.BfsClient;
+import io.bigfs.client.BfsInputStream;
+import io.bigfs.client.BfsOutputStream;
+import io.bigfs.client.CreateOptions;
+import io.bigfs.common.config.Sizes;
+import io.bigfs.master.MasterConfig;
+import io.bigfs.testing.MiniCluster;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.zip.CRC32C;
+
+/**
+ * Single-client sequential write and read throughput: one file, RF 3, 64 MiB chunks, three
+ * chunkservers on this machine (MiniCluster, one JVM). The bytes read are checked against the
+ * bytes written. Usage: bench/run data [--size 1g] [--chunk 64m].
+ */
+public final class DataBench {
+  private DataBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long size = Sizes.GIB;
+    long chunk = 64 * Sizes.MIB;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size" -> size = Sizes.parse(args[++i]);
+        case "--chunk" -> chunk = Sizes.parse(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    try (MiniCluster cluster = MiniCluster.builder().chunkservers(3)
+        .master(MasterConfig.CHUNK_SIZE.name(), chunk).start()) {
+      BfsClient fs = cluster.newClient();
+      byte[] buf = new byte[1 << 20];
+      new Random(1).nextBytes(buf);
+      // warm-up: one chunk's worth, not counted
+      transfer(fs, "/warmup", Math.min(size, chunk), buf);
+      double[] w = transfer(fs, "/bench-file", size, buf);
+      double[] r = readBack(fs, "/bench-file", (long) w[1]);
+      System.out.println();
+      System.out.println("| measure | value |");
+      System.out.println("| --- | --- |");
+      System.out.printf(Locale.ROOT, "| write, 1 client, RF 3, %s file, %s chunks | %.0f MB/s |%n",
+          Sizes.human(size), Sizes.human(chunk), w[0]);
+      System.out.printf(Locale.ROOT, "| read, 1 client | %.0f MB/s |%n", r[0]);
+    }
+  }
+
+  /** Writes {@code size} bytes; returns {MB/s, crc}. */
+  static double[] transfer(BfsClient fs, String path, long size, byte[] buf) throws Exception {
+    CRC32C crc = new CRC32C();
+    long start = System.nanoTime();
+    try (BfsOutputStream out = fs.create(path, CreateOptions.DEFAULT.withOverwrite(true))) {
+      for (long done = 0; done < size; ) {
+        int n = (int) Math.min(buf.length, size - done);
+        buf[0] = (byte) (done >>> 20);  // make each MiB differ
+        out.write(buf, 0, n);
+        crc.update(buf, 0, n);
+        done += n;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {size / 1e6 / seconds, crc.getValue()};
+  }
+
+  /** Reads the file back, checking the bytes; returns {MB/s}. */
+  static double[] readBack(BfsClient fs, String path, long expectedCrc) throws Exception {
+    CRC32C crc = new CRC32C();
+    byte[] buf = new byte[1 << 20];
+    long total = 0;
+    long start = System.nanoTime();
+    try (BfsInputStream in = fs.open(path)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        crc.update(buf, 0, n);
+        total += n;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (crc.getValue() != expectedCrc) {
+      throw new IllegalStateException("the bytes read differ from the bytes written");
+    }
+    return new double[] {total / 1e6 / seconds};
+  }
+}
