@@ -54,7 +54,7 @@ public final class ChunkServer implements AutoCloseable {
     // 1. metrics
     PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
     // 2. storage
-    store = ChunkStore.open(config.dataDirs());
+    store = ChunkStore.open(config.dataDirs(), config.maxFullness());
     // 3. the data endpoint
     ChannelPool peers = lifecycle.add("peer-channels", new ChannelPool());
     ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics));
@@ -65,7 +65,7 @@ public final class ChunkServer implements AutoCloseable {
         new MasterChannels(config.masters(), 5_000, REGISTRATION_WAIT_MS));
     heartbeats = lifecycle.add("heartbeats", new Heartbeats(store, masters,
         new Heartbeats.Settings(address, config.rack(), config.heartbeatIntervalMs(),
-            config.blockReportIntervalMs(), config.maxFullness()),
+            config.blockReportIntervalMs()),
         chunkRpc::activeTransfers, this::deleteOnOrder));
     heartbeats.start();
     // 5. /metrics, /health, /ready

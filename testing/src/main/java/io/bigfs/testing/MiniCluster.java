@@ -36,6 +36,7 @@ public final class MiniCluster implements AutoCloseable {
   private final List<ChunkServer> chunkservers = new ArrayList<>();
   private final List<Path> chunkserverDirs = new ArrayList<>();
   private final List<Integer> chunkserverPorts = new ArrayList<>();
+  private final List<Map<String, String>> ownSettings = new ArrayList<>();
   private final Map<String, String> masterSettings;
   private final Map<String, String> chunkserverSettings;
   private final List<AutoCloseable> clients = new ArrayList<>();
@@ -206,7 +207,17 @@ public final class MiniCluster implements AutoCloseable {
   // ---------------------------------------------------------------- chunkservers
 
   public ChunkServer addChunkserver() throws IOException {
+    return addChunkserver(Map.of());
+  }
+
+  /** Adds a chunkserver with some settings of its own, e.g. a tiny fullness limit. */
+  public ChunkServer addChunkserver(String key, String value) throws IOException {
+    return addChunkserver(Map.of(key, value));
+  }
+
+  private ChunkServer addChunkserver(Map<String, String> own) throws IOException {
     int i = chunkservers.size();
+    ownSettings.add(own);
     chunkserverDirs.add(root.resolve("chunkserver-" + (i + 1)));
     chunkserverPorts.add(Ports.free());
     chunkservers.add(null);
@@ -217,6 +228,7 @@ public final class MiniCluster implements AutoCloseable {
   public ChunkserverConfig chunkserverConfig(int i) {
     Config c = Config.empty()
         .withAll(chunkserverSettings)
+        .withAll(ownSettings.get(i))
         .with(ChunkserverConfig.DATA_DIRS.name(), chunkserverDirs.get(i).resolve("data").toString())
         .with(ChunkserverConfig.MASTERS.name(), masterAddresses())
         .with(ChunkserverConfig.PORT.name(), chunkserverPorts.get(i).toString());

@@ -34,8 +34,7 @@ public final class Heartbeats implements AutoCloseable {
   private static final int REPORT_PART_SIZE = 20_000;
 
   /** Settings the heartbeat loop needs. */
-  public record Settings(String address, String rack, long intervalMs, long blockReportIntervalMs,
-                         double maxFullness) {}
+  public record Settings(String address, String rack, long intervalMs, long blockReportIntervalMs) {}
 
   private final ChunkStore store;
   private final MasterChannels masters;
@@ -132,12 +131,14 @@ public final class Heartbeats implements AutoCloseable {
 
   private HeartbeatRequest heartbeat(List<Object> events) {
     long[] capacityUsed;
+    boolean accepting;
     try {
       capacityUsed = store.capacityAndUsed();
+      accepting = store.acceptsNewReplicas();
     } catch (IOException e) {
       capacityUsed = new long[] {0, 0};
+      accepting = false;
     }
-    boolean accepting = capacityUsed[0] > 0 && capacityUsed[1] < settings.maxFullness() * capacityUsed[0];
     HeartbeatRequest.Builder hb = HeartbeatRequest.newBuilder()
         .setNodeId(nodeId).setUuid(store.uuid()).setAddress(settings.address()).setRack(settings.rack())
         .setCapacityBytes(capacityUsed[0]).setUsedBytes(capacityUsed[1]).setChunkCount(store.count())

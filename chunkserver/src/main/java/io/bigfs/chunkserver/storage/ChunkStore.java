@@ -40,13 +40,20 @@ public final class ChunkStore {
   private final ConcurrentMap<Long, Replica> replicas = new ConcurrentHashMap<>();
   private final ConcurrentMap<Long, ReplicaWriter> writers = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final double maxFullness;
 
-  private ChunkStore(List<Path> dirs, String uuid) {
+  private ChunkStore(List<Path> dirs, String uuid, double maxFullness) {
     this.dirs = dirs;
     this.uuid = uuid;
+    this.maxFullness = maxFullness;
   }
 
-  public static ChunkStore open(List<Path> dirs) throws IOException {
+  /**
+   * Opens the data directories, finding the replicas they hold.
+   *
+   * @param maxFullness fraction of disk use past which new replicas are refused
+   */
+  public static ChunkStore open(List<Path> dirs, double maxFullness) throws IOException {
     if (dirs.isEmpty()) {
       throw new IllegalArgumentException("no data directory given");
     }
@@ -54,7 +61,7 @@ public final class ChunkStore {
       Files.createDirectories(dir.resolve(ChunkFiles.CURRENT));
       Files.createDirectories(dir.resolve(ChunkFiles.TMP));
     }
-    ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs));
+    ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs), maxFullness);
     store.scan();
     return store;
   }
@@ -141,6 +148,10 @@ public final class ChunkStore {
       if (existing != null && existing.version() >= version) {
         throw new BfsException(StatusCode.ALREADY_EXISTS, "chunk " + chunkId + " already has a replica at version "
             + existing.version());
+      }
+      if (!acceptsNewReplicas()) {
+        throw new BfsException(StatusCode.NO_SPACE, "this node's disks are past "
+            + Math.round(maxFullness * 100) + "% full");
       }
       if (active != null) {
         active.close();
@@ -291,6 +302,12 @@ public final class ChunkStore {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     }
+  }
+
+  /** Whether there is room for new replicas (below the configured fullness). */
+  public boolean acceptsNewReplicas() throws IOException {
+    long[] cu = capacityAndUsed();
+    return cu[0] > 0 && cu[1] < maxFullness * cu[0];
   }
 
   /** Total and used bytes over all data directories (their file systems, counted once each). */

@@ -35,15 +35,35 @@ final class ReplicaCheck {
         while (block.hasRemaining()) {
           data.read(block, valid + block.position());
         }
-        if (Checksums.crc(block.flip()) != crcs[i]) {
-          break;
+        block.flip();
+        if (Checksums.crc(block) == crcs[i]) {
+          valid += n;
+          continue;
         }
-        valid += n;
+        if (i == crcs.length - 1) {
+          // The last block may have been partial when its CRC was written, with bytes after it
+          // that never got a checksum: find the prefix the CRC covers.
+          valid += coveredPrefix(block, crcs[i]);
+        }
+        break;
       }
       return valid;
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /** The longest prefix of {@code block} whose CRC32C is {@code crc}, or 0. */
+  private static int coveredPrefix(ByteBuffer block, int crc) {
+    java.util.zip.CRC32C running = new java.util.zip.CRC32C();
+    int best = 0;
+    for (int i = 0; i < block.limit(); i++) {
+      running.update(block.get(i));
+      if ((int) running.getValue() == crc) {
+        best = i + 1;
+      }
+    }
+    return best;
   }
 
   /** CRCs of the full blocks below {@code length}, from the checksum file. */
