@@ -6,16 +6,16 @@ import io.bigfs.client.BfsOutputStream;
 import io.bigfs.client.CreateOptions;
 import io.bigfs.common.config.Sizes;
 import io.bigfs.master.MasterConfig;
-import io.bigfs.testing.MiniCluster;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32C;
 
 /**
  * Single-client sequential write and read throughput: one file, RF 3, 64 MiB chunks, three
- * chunkservers on this machine (MiniCluster, one JVM). The bytes read are checked against the
- * bytes written. Usage: bench/run data [--size 1g] [--chunk 64m].
+ * chunkservers on this machine. The bytes read are checked against the bytes written.
+ * Usage: bench/run data [--size 1g] [--chunk 64m] [--local DIR] (see {@link MasterBench}).
  */
 public final class DataBench {
   private DataBench() {}
@@ -27,18 +27,20 @@ public final class DataBench {
       switch (args[i]) {
         case "--size" -> size = Sizes.parse(args[++i]);
         case "--chunk" -> chunk = Sizes.parse(args[++i]);
+        case "--local" -> i++;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    try (MiniCluster cluster = MiniCluster.builder().chunkservers(3)
-        .master(MasterConfig.CHUNK_SIZE.name(), chunk).start()) {
-      BfsClient fs = cluster.newClient();
+    try (Target target = Target.from(args, Map.of(MasterConfig.CHUNK_SIZE.name(), Long.toString(chunk)));
+         BfsClient fs = target.client()) {
       byte[] buf = new byte[1 << 20];
       new Random(1).nextBytes(buf);
       // warm-up: one chunk's worth, not counted
-      transfer(fs, "/warmup", Math.min(size, chunk), buf);
-      double[] w = transfer(fs, "/bench-file", size, buf);
+      transfer(fs, "/bench-warmup", Math.min(size, chunk), chunk, buf);
+      double[] w = transfer(fs, "/bench-file", size, chunk, buf);
       double[] r = readBack(fs, "/bench-file", (long) w[1]);
+      fs.delete("/bench-warmup", false);
+      fs.delete("/bench-file", false);
       System.out.println();
       System.out.println("| measure | value |");
       System.out.println("| --- | --- |");
@@ -49,10 +51,10 @@ public final class DataBench {
   }
 
   /** Writes {@code size} bytes; returns {MB/s, crc}. */
-  static double[] transfer(BfsClient fs, String path, long size, byte[] buf) throws Exception {
+  static double[] transfer(BfsClient fs, String path, long size, long chunk, byte[] buf) throws Exception {
     CRC32C crc = new CRC32C();
     long start = System.nanoTime();
-    try (BfsOutputStream out = fs.create(path, CreateOptions.DEFAULT.withOverwrite(true))) {
+    try (BfsOutputStream out = fs.create(path, CreateOptions.DEFAULT.withOverwrite(true).withChunkSize(chunk))) {
       for (long done = 0; done < size; ) {
         int n = (int) Math.min(buf.length, size - done);
         buf[0] = (byte) (done >>> 20);  // make each MiB differ

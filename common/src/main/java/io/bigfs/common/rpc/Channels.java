@@ -1,8 +1,8 @@
 package io.bigfs.common.rpc;
 
-import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import java.util.concurrent.TimeUnit;
 
@@ -13,9 +13,16 @@ public final class Channels {
 
   private Channels() {}
 
+  /**
+   * Bytes a stream may have in flight before the receiver grants more. gRPC's 1 MiB default
+   * would hold a write pipeline of 1 MiB packets to one packet per hop.
+   */
+  public static final int FLOW_CONTROL_WINDOW = 16 * 1024 * 1024;
+
   public static ManagedChannel open(String address) {
-    return Grpc.newChannelBuilder(address, InsecureChannelCredentials.create())
+    return NettyChannelBuilder.forTarget(address, InsecureChannelCredentials.create())
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .flowControlWindow(FLOW_CONTROL_WINDOW)
         .keepAliveTime(30, TimeUnit.SECONDS)
         .build();
   }

@@ -17,7 +17,8 @@ public final class RpcServer implements AutoCloseable {
   public RpcServer(String host, int port, List<BindableService> services) throws IOException {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create())
-        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES);
+        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
+        .flowControlWindow(Channels.FLOW_CONTROL_WINDOW);
     services.forEach(builder::addService);
     server = builder.build().start();
   }
