@@ -148,7 +148,7 @@ public final class FileReader {
     Set<Integer> bad = new HashSet<>();
     String lastError = "no replica is known";
     for (int round = 0; round < 2; round++) {
-      for (NodeLocation node : chunk.getLocationsList()) {
+      for (NodeLocation node : LocalFirst.order(chunk.getLocationsList())) {
         if (bad.contains(node.getNodeId())) {
           continue;
         }
