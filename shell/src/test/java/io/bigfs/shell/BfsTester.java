@@ -49,9 +49,14 @@ public final class BfsTester implements AutoCloseable {
    * gives back exactly the bytes cat wrote.
    */
   public Result run(String... args) {
+    return capture(() -> Bfs.run(session, args));
+  }
+
+  /** Runs {@code action} in the session (the interactive shell, say) and returns what it printed. */
+  public Result capture(java.util.function.IntSupplier action) {
     out.reset();
     err.reset();
-    int code = Bfs.run(session, args);
+    int code = action.getAsInt();
     return new Result(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bfs local stop}: SIGTERM to every node (chunkservers first, so they do not spend
@@ -27,15 +29,15 @@ final class LocalStopCommand extends LocalSubcommand {
     LocalCluster cluster = cluster();
     NodeProcesses processes = new NodeProcesses(cluster, session.env());
     for (LocalNode.Kind kind : List.of(LocalNode.Kind.CHUNKSERVER, LocalNode.Kind.MASTER)) {
-      List<LocalNode> nodes = cluster.of(kind);
-      // Ask them all at once, then wait: stopping one by one would add up the grace periods.
-      for (LocalNode n : nodes) {
-        processes.running(n).ifPresent(ProcessHandle::destroy);
+      Map<LocalNode, ProcessHandle> running = new LinkedHashMap<>();
+      for (LocalNode n : cluster.of(kind)) {
+        processes.running(n).ifPresentOrElse(p -> running.put(n, p), () -> out().println(n.name() + ": not running"));
       }
-      for (LocalNode n : nodes) {
-        long pid = processes.running(n).map(ProcessHandle::pid).orElse(-1L);
-        boolean stopped = processes.stop(n, Duration.ofSeconds(graceSeconds));
-        out().println(n.name() + ": " + (stopped ? "stopped (pid " + pid + ")" : "not running"));
+      // Ask them all at once, then wait: stopping one by one would add up the grace periods.
+      running.values().forEach(ProcessHandle::destroy);
+      for (Map.Entry<LocalNode, ProcessHandle> e : running.entrySet()) {
+        processes.stop(e.getKey(), e.getValue(), Duration.ofSeconds(graceSeconds));
+        out().println(e.getKey().name() + ": stopped (pid " + e.getValue().pid() + ")");
       }
     }
     return OK;

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 final class NodeProcesses {
   /** Extra JVM flags for the nodes, replacing {@link #DEFAULT_JVM_OPTS}. */
   static final String ENV_JVM_OPTS = "BFS_LOCAL_JAVA_OPTS";
-  private static final String DEFAULT_JVM_OPTS = "-Xmx512m";
+  /** Six JVMs share a laptop: bounded heaps, and the serial collector's few threads. */
+  private static final String DEFAULT_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
   private static final String MARKER = "-Dbfs.local.node=";
 
   private final LocalCluster cluster;
@@ -110,13 +111,18 @@ final class NodeProcesses {
       Files.deleteIfExists(cluster.pidFile(n));
       return false;
     }
-    p.get().destroy();
-    if (!awaitExit(p.get(), grace)) {
-      p.get().destroyForcibly();
-      awaitExit(p.get(), grace);
+    stop(n, p.get(), grace);
+    return true;
+  }
+
+  /** Stops the node's process {@code p} (found by {@link #running}): SIGTERM, then SIGKILL after {@code grace}. */
+  void stop(LocalNode n, ProcessHandle p, Duration grace) throws IOException {
+    p.destroy();
+    if (!awaitExit(p, grace)) {
+      p.destroyForcibly();
+      awaitExit(p, grace);
     }
     Files.deleteIfExists(cluster.pidFile(n));
-    return true;
   }
 
   /** SIGKILL, as a crash would. Returns false if it was not running. */
