@@ -34,15 +34,19 @@ final class Copier {
     this.overwrite = flags.force;
   }
 
-  /** Copies every source to {@code target}; returns the exit code. */
+  /**
+   * Copies every source to {@code target}; returns the exit code. A target written as a
+   * directory ("bfs://isos/") is one: made if missing, as a place to copy into.
+   */
   int copy(List<Location> sources, Location target) throws IOException {
     Store.Entry t = target.stat();
+    if (t == null && target.asDirectory()) {
+      target.store().mkdirs(target.path());
+      t = target.stat();
+    }
     boolean into = t != null && t.directory();
     if (!into && (sources.size() > 1 || target.asDirectory())) {
-      if (t == null) {
-        throw new NoSuchFileException(target.path());
-      }
-      throw new NotDirectoryException(target.path());
+      throw t == null ? new NoSuchFileException(target.path()) : new NotDirectoryException(target.path());
     }
     int code = BfsSubcommand.OK;
     for (Location source : sources) {

@@ -93,6 +93,11 @@ final class LocalStore implements Store {
   }
 
   @Override
+  public void mkdirs(String p) throws IOException {
+    Files.createDirectories(path(p));
+  }
+
+  @Override
   public String child(String dir, String name) {
     return path(dir).resolve(name).toString();
   }

@@ -77,6 +77,11 @@ final class RemoteStore implements Store {
   }
 
   @Override
+  public void mkdirs(String path) throws IOException {
+    session.client().mkdirs(session.resolve(path));
+  }
+
+  @Override
   public String child(String dir, String name) {
     return BfsPaths.child(session.resolve(dir), name);
   }

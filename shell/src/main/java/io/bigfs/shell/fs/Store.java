@@ -21,7 +21,11 @@ interface Store {
   /** A file being written: it appears at its path only when committed. */
   Sink create(String path, boolean overwrite) throws IOException;
 
+  /** Makes one directory; its parent must exist. */
   void mkdir(String path) throws IOException;
+
+  /** Makes a directory and any missing parents. */
+  void mkdirs(String path) throws IOException;
 
   String child(String dir, String name);
 

@@ -132,6 +132,15 @@ class DataCommandsTest {
   }
 
   @Test
+  void aDestinationWrittenAsADirectoryIsMadeIfMissing() throws IOException {
+    file("iso.bin", random(5000, 12));
+    bfs.ok("cp", "iso.bin", "bfs://isos/2026/");
+    assertThat(bfs.ok("ls", "/isos/2026").out()).isEqualTo("iso.bin\n");
+    bfs.ok("get", "/isos/2026/iso.bin", "fetched/");
+    assertThat(Files.readAllBytes(local.resolve("fetched/iso.bin"))).isEqualTo(random(5000, 12));
+  }
+
+  @Test
   void cpWithoutABigFsPathIsAUsageError() {
     Result r = bfs.run("cp", "a", "b");
     assertThat(r.code()).isEqualTo(2);
