@@ -22,6 +22,7 @@ import io.bigfs.shell.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,20 +59,11 @@ public final class Bfs implements Callable<Integer> {
     this.session = session;
   }
 
-  @Option(names = "--masters", paramLabel = "HOST:PORT,...",
-      description = "The masters' addresses (default: BFS_MASTERS, then the local cluster's).")
-  void masters(String value) {
-    if (value != null) {
-      session.masters(value);
-    }
-  }
+  @Mixin
+  GlobalOptions.Masters masters;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  void debug(boolean value) {
-    if (value) {
-      session.debug(true);
-    }
-  }
+  @Mixin
+  GlobalOptions.Debug debug;
 
   /** {@code bfs} alone: the usage, as a usage error. */
   @Override

@@ -1,5 +1,6 @@
 package io.bigfs.shell;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,12 +25,8 @@ public abstract class BfsSubcommand implements Callable<Integer> {
     this.session = session;
   }
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  void debug(boolean value) {
-    if (value) {
-      session.debug(true);
-    }
-  }
+  @Mixin
+  GlobalOptions.Debug debug;
 
   /** Does the command's work; returns the exit code. */
   protected abstract int run() throws IOException;

@@ -2,7 +2,7 @@ package io.bigfs.shell;
 
 import io.bigfs.client.BfsClient;
 import io.bigfs.common.BfsException;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.util.List;
@@ -17,13 +17,8 @@ public abstract class ClientCommand extends BfsSubcommand {
     super(session);
   }
 
-  @Option(names = "--masters", paramLabel = "HOST:PORT,...",
-      description = "The masters' addresses (default: BFS_MASTERS, then the local cluster's).")
-  void masters(String value) {
-    if (value != null) {
-      session.masters(value);
-    }
-  }
+  @Mixin
+  GlobalOptions.Masters masters;
 
   protected BfsClient client() throws BfsException {
     return session.client();
