@@ -20,12 +20,11 @@ public final class CatCommand extends ClientCommand {
 
   @Override
   protected int run() {
-    int code = eachPath(paths, p -> {
+    // After a closed pipe each further file stops at its first buffer: no need to break out.
+    return eachPath(paths, p -> {
       try (BfsInputStream in = client().open(resolve(p))) {
-        in.transferTo(out());
+        Pipes.copy(in, out());
       }
     });
-    out().flush();
-    return code;
   }
 }

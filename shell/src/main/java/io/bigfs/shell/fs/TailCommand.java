@@ -28,9 +28,8 @@ public final class TailCommand extends ClientCommand {
   protected int run() throws IOException {
     try (BfsInputStream in = client().open(resolve(path))) {
       in.seek(Math.max(0, in.length() - bytes));
-      in.transferTo(out());
+      Pipes.copy(in, out());
     }
-    out().flush();
     return OK;
   }
 }
