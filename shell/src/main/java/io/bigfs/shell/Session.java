@@ -25,6 +25,7 @@ public final class Session implements AutoCloseable {
   private String mastersOption;
   private boolean debug;
   private String cwd = "/";
+  private boolean interactive;
   private BfsClient client;
 
   /**
@@ -85,6 +86,15 @@ public final class Session implements AutoCloseable {
 
   public String mastersOption() {
     return mastersOption;
+  }
+
+  /** True while {@code bfs shell} reads lines in this session. */
+  public boolean interactive() {
+    return interactive;
+  }
+
+  public void interactive(boolean value) {
+    interactive = value;
   }
 
   public String cwd() {

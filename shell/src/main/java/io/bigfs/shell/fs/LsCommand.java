@@ -61,16 +61,21 @@ public final class LsCommand extends ClientCommand {
       out().print(printedSection ? "\n" + dir + ":\n" : dir + ":\n");
     }
     printedSection = true;
-    List<FileInfo> page = new ArrayList<>();
+    // Names stream out page by page; -l must see every row first to size its columns.
+    List<FileInfo> rows = new ArrayList<>();
     List<String> subdirectories = new ArrayList<>();
     for (Iterator<FileInfo> it = client().listIterator(dir); it.hasNext(); ) {
       FileInfo entry = it.next();
-      page.add(entry);
+      if (longFormat) {
+        rows.add(entry);
+      } else {
+        out().println(entry.name());
+      }
       if (recursive && entry.directory()) {
         subdirectories.add(entry.path());
       }
     }
-    printRows(page, null);
+    printRows(rows, null);
     for (String sub : subdirectories) {
       listDirectory(sub, true);
     }

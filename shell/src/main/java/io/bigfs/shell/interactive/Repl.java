@@ -12,10 +12,7 @@ import org.jline.terminal.Terminal;
 import java.io.IOException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The read-eval-print loop of {@code bfs shell}. Each line runs as a {@code bfs} command line in
@@ -25,10 +22,6 @@ import java.util.WeakHashMap;
 public final class Repl {
   /** Words the shell handles itself, for completion and help. */
   static final List<String> BUILTINS = List.of("cd", "pwd", "exit", "quit");
-
-  /** Sessions with a loop running, so that "shell" inside the shell is refused. */
-  private static final Set<Session> RUNNING = Collections.synchronizedSet(
-      Collections.newSetFromMap(new WeakHashMap<>()));
 
   private final Session session;
   private final LineReader reader;
@@ -49,13 +42,9 @@ public final class Repl {
         .build();
   }
 
-  static boolean isRunning(Session session) {
-    return RUNNING.contains(session);
-  }
-
   /** Reads and runs lines until exit, quit or end of input; returns 0. */
   public int run() {
-    RUNNING.add(session);
+    session.interactive(true);
     try {
       while (true) {
         List<String> words;
@@ -76,7 +65,7 @@ public final class Repl {
         execute(words);
       }
     } finally {
-      RUNNING.remove(session);
+      session.interactive(false);
       saveHistory();
     }
     return 0;

@@ -1,5 +1,6 @@
 package io.bigfs.shell.interactive;
 
+import io.bigfs.common.BfsException;
 import io.bigfs.shell.ClientCommand;
 import io.bigfs.shell.Session;
 import org.jline.terminal.Terminal;
@@ -21,8 +22,8 @@ public final class ShellCommand extends ClientCommand {
 
   @Override
   protected int run() throws IOException {
-    if (Repl.isRunning(session)) {
-      throw io.bigfs.common.BfsException.invalid("already in the shell");
+    if (session.interactive()) {
+      throw BfsException.invalid("already in the shell");
     }
     try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
       return new Repl(session, Repl.reader(terminal, session, historyFile())).run();
