@@ -84,6 +84,20 @@ public final class BfsOutputStream extends OutputStream {
     }
   }
 
+  /**
+   * Gives up on the file without committing it: nothing more is sent, and the file stays under
+   * construction until the masters recover it when its lease expires (or until the caller
+   * deletes it). For a copy that failed halfway.
+   */
+  public void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writer.abort();
+    leases.closed();
+  }
+
   public FileInfo file() {
     return file;
   }

@@ -155,7 +155,9 @@ public final class FileWriter {
         failed.add(brokenReplacement.getNodeId());
         continue;
       }
-      stream = new ChunkStream(channels, chunk, acked, true);
+      // Nothing acknowledged yet: a survivor may never have seen the header, so start the replicas
+      // afresh under the new version instead of resuming them.
+      stream = new ChunkStream(channels, chunk, acked, acked > 0);
       if (resendAll(resend)) {
         return;
       }
