@@ -56,12 +56,8 @@ final class RemoteStore implements Store {
 
       @Override
       void abort() {
-        // The client has no way to abandon a file: complete what was written, then delete it.
-        try {
-          out.close();
-        } catch (IOException | RuntimeException ignored) {
-          // the delete below is what matters
-        }
+        // Abandon the half-written file (never commit it), then remove it.
+        out.abort();
         try {
           session.client().delete(target, false);
         } catch (IOException | RuntimeException ignored) {
