@@ -36,6 +36,9 @@ final class PipelineStage implements StreamObserver<WritePacket> {
   private boolean failed;
   private boolean finished;
   private boolean released;
+  private long lastSeq = -1;
+  private boolean finalized;
+  private boolean lastAckedDownstream;
 
   PipelineStage(ChunkStore store, ChannelPool peers, StreamObserver<WriteAck> upstream,
                 AtomicInteger activeTransfers, DataMetrics metrics) {
@@ -62,19 +65,50 @@ final class PipelineStage implements StreamObserver<WritePacket> {
       if (packet.getSync()) {
         writer.sync();
       }
-      if (packet.getLast()) {
-        writer.finalizeReplica();
-      }
     } catch (IOException | RuntimeException e) {
       fail(0, e);
       return;
     }
     metrics.written(packet.getData().size(), System.nanoTime() - start, downstream != null);
+    if (!packet.getLast()) {
+      if (downstream != null) {
+        downstream.onNext(packet);
+      } else {
+        ack(packet.getSeq());
+      }
+      return;
+    }
+    // The last packet: pass it on first, so that every replica forces its data to disk at the
+    // same time, then finalize here; it is acknowledged once both are done.
+    lastSeq = packet.getSeq();
     if (downstream != null) {
       downstream.onNext(packet);
-    } else {
-      ack(packet.getSeq());
     }
+    try {
+      writer.finalizeReplica();
+    } catch (IOException | RuntimeException e) {
+      fail(0, e);
+      return;
+    }
+    finalizedHere(downstream == null);
+  }
+
+  /** Acknowledges the last packet once this replica is finalized and the next one has acknowledged it. */
+  private synchronized void finalizedHere(boolean lastNode) {
+    finalized = true;
+    if (lastNode || lastAckedDownstream) {
+      ack(lastSeq);
+    }
+  }
+
+  private synchronized void downstreamAcked(long seq) {
+    if (seq == lastSeq) {
+      lastAckedDownstream = true;
+      if (!finalized) {
+        return;
+      }
+    }
+    ack(seq);
   }
 
   private void open(WriteHeader header) {
@@ -99,7 +133,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
     @Override
     public void onNext(WriteAck ack) {
       if (ack.getStatus().getCode() == StatusCode.OK) {
-        ack(ack.getSeq());
+        downstreamAcked(ack.getSeq());
       } else {
         int index = ack.getFailedIndex() < 0 ? -1 : ack.getFailedIndex() + 1;
         failWith(index, ack.getStatus());
