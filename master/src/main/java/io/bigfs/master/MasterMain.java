@@ -2,9 +2,9 @@ package io.bigfs.master;
 
 import io.bigfs.common.cli.ServerMain;
 import io.bigfs.common.config.Config;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.HashMap;

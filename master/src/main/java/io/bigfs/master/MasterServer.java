@@ -1,18 +1,18 @@
 package io.bigfs.master;
 
 import io.bigfs.common.Lifecycle;
-import io.bigfs.common.rpc.RpcServer;
 import io.bigfs.common.rpc.ChannelPool;
+import io.bigfs.common.rpc.RpcServer;
 import io.bigfs.master.lease.LeaseMonitor;
 import io.bigfs.master.lease.ReplicaLeaseRecovery;
 import io.bigfs.master.node.ChunkJanitor;
 import io.bigfs.master.node.CorruptReplicas;
-import io.bigfs.master.node.PendingDeletes;
-import io.bigfs.master.node.ReplicaReports;
-import io.bigfs.master.node.WrittenReplicas;
 import io.bigfs.master.node.Locator;
 import io.bigfs.master.node.NodeTable;
+import io.bigfs.master.node.PendingDeletes;
 import io.bigfs.master.node.ReplicaMap;
+import io.bigfs.master.node.ReplicaReports;
+import io.bigfs.master.node.WrittenReplicas;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
 import io.bigfs.master.raft.Proposer;

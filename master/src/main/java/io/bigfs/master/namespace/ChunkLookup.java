@@ -1,8 +1,8 @@
 package io.bigfs.master.namespace;
 
 import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvReader;
 import io.bigfs.master.store.Keys;
+import io.bigfs.master.store.KvReader;
 import io.bigfs.proto.store.ChunkRecord;
 
 /** What the namespace says about a chunk id a chunkserver reports. */

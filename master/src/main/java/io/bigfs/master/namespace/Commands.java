@@ -1,6 +1,7 @@
 package io.bigfs.master.namespace;
 
 import io.bigfs.common.BfsException;
+import io.bigfs.common.Ids;
 import io.bigfs.common.Statuses;
 import io.bigfs.master.store.Cf;
 import io.bigfs.master.store.Keys;
@@ -32,6 +33,9 @@ final class Commands {
   private static void client(Edit edit, MasterCommand command, MutateReply.Builder reply) throws BfsException {
     MutateRequest req = command.getClient();
     Limits.principal("user", req.getUser());
+    if (req.getClientId().size() != Ids.CLIENT_ID_BYTES) {
+      throw BfsException.invalid("a client id is " + Ids.CLIENT_ID_BYTES + " bytes");
+    }
     switch (req.getOpCase()) {
       case MKDIRS -> reply.setFile(TreeOps.mkdirs(edit, req.getMkdirs()));
       case CREATE -> reply.setFile(TreeOps.create(edit, req.getCreate()));

@@ -1,9 +1,10 @@
 package io.bigfs.master.namespace;
 
+import io.bigfs.common.Ids;
 import io.bigfs.master.store.Cf;
+import io.bigfs.master.store.Keys;
 import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.KvReader;
-import io.bigfs.master.store.Keys;
 import io.bigfs.master.store.Txn;
 
 import java.nio.ByteBuffer;
@@ -11,35 +12,52 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Write leases, one holder (a client id) per file under construction. The LEASES family holds
- * the holder's last renewal under the holder's own key, and one key per file it writes, so a
- * prefix scan finds everything a holder has open.
+ * Write leases, one holder (a client id) per file under construction. The LEASES family holds,
+ * under the holder's own key, its last renewal and how many files it writes, and one key per
+ * file it writes, so a prefix scan finds everything a holder has open.
  */
 public final class Leases {
   private Leases() {}
 
   static void grant(Txn txn, byte[] holder, long inodeId, long now) {
-    renew(txn, holder, now);
+    txn.put(Cf.LEASES, holder, holderValue(now, openFiles(txn, holder) + 1));
     txn.put(Cf.LEASES, Keys.leaseFile(holder, inodeId), new byte[0]);
   }
 
   static void renew(Txn txn, byte[] holder, long now) {
-    txn.put(Cf.LEASES, holder, ByteBuffer.allocate(8).putLong(now).array());
+    byte[] current = txn.get(Cf.LEASES, holder);
+    if (current != null) {
+      txn.put(Cf.LEASES, holder, holderValue(now, ByteBuffer.wrap(current).getLong(8)));
+    }
   }
 
-  /** Ends the holder's lease on one file; the holder's record goes when it holds nothing more. */
+  /**
+   * Ends the holder's lease on one file; the holder's record goes when it holds nothing more.
+   * The record counts the holder's files, so this never scans (a client that wrote a million
+   * files one after the other would otherwise walk past a million deleted keys each time).
+   */
   static void release(Txn txn, byte[] holder, long inodeId) {
     txn.delete(Cf.LEASES, Keys.leaseFile(holder, inodeId));
-    if (!holdsAny(txn, holder)) {
+    byte[] current = txn.get(Cf.LEASES, holder);
+    if (current == null) {
+      return;
+    }
+    long open = ByteBuffer.wrap(current).getLong(8) - 1;
+    if (open <= 0) {
       txn.delete(Cf.LEASES, holder);
+    } else {
+      txn.put(Cf.LEASES, holder, holderValue(ByteBuffer.wrap(current).getLong(0), open));
     }
   }
 
-  /** Whether the holder still writes some file: looks at one key, not at all of them. */
-  private static boolean holdsAny(KvReader reader, byte[] holder) {
-    try (KvCursor c = reader.scan(Cf.LEASES, holder, Keys.leaseFile(holder, 0))) {
-      return c.next();
-    }
+  private static long openFiles(KvReader reader, byte[] holder) {
+    byte[] current = reader.get(Cf.LEASES, holder);
+    return current == null ? 0 : ByteBuffer.wrap(current).getLong(8);
+  }
+
+  /** A holder's record: last renewal, then how many files it writes. */
+  private static byte[] holderValue(long renewedMs, long openFiles) {
+    return ByteBuffer.allocate(16).putLong(renewedMs).putLong(openFiles).array();
   }
 
   /** Ends every lease of a holder at once. */
@@ -71,7 +89,7 @@ public final class Leases {
     List<Holder> out = new ArrayList<>();
     try (KvCursor c = reader.scan(Cf.LEASES, new byte[0], null)) {
       while (c.next() && out.size() < max) {
-        if (c.value().length == 8) {
+        if (c.key().length == Ids.CLIENT_ID_BYTES) {
           long renewed = ByteBuffer.wrap(c.value()).getLong();
           if (renewed < cutoffMs) {
             out.add(new Holder(c.key(), renewed));
@@ -87,7 +105,7 @@ public final class Leases {
     long n = 0;
     try (KvCursor c = reader.scan(Cf.LEASES, new byte[0], null)) {
       while (c.next()) {
-        if (c.value().length == 8) {
+        if (c.key().length == Ids.CLIENT_ID_BYTES) {
           n++;
         }
       }

@@ -33,6 +33,8 @@ public final class Namespace {
   private final MetaStore store;
   private final String rootOwner;
   private Counters counters;
+  /** Where the retry records' expiry stopped last (memory only: after a restart it starts over). */
+  private byte[] retryExpiredUpTo;
 
   public Namespace(MetaStore store, String rootOwner) throws IOException {
     this.store = store;
@@ -50,6 +52,7 @@ public final class Namespace {
     try (View view = store.view()) {
       counters = Counters.load(view);
     }
+    retryExpiredUpTo = null;
   }
 
   private void createRoot() throws IOException {
@@ -73,7 +76,7 @@ public final class Namespace {
         results.addResults(applyOne(txn, command));
         lastTime = Math.max(lastTime, command.getTimeMs());
       }
-      RetryCache.expire(txn, lastTime);
+      retryExpiredUpTo = RetryCache.expire(txn, lastTime, retryExpiredUpTo);
       counters.writeTo(txn);
       txn.commit(term, index);
     } catch (IOException | RuntimeException e) {

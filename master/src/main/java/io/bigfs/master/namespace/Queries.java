@@ -2,9 +2,9 @@ package io.bigfs.master.namespace;
 
 import io.bigfs.common.BfsException;
 import io.bigfs.master.store.Cf;
+import io.bigfs.master.store.Keys;
 import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.KvReader;
-import io.bigfs.master.store.Keys;
 import io.bigfs.proto.FileStatus;
 import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.QueryReply;

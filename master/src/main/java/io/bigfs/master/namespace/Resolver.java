@@ -4,8 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.BfsPaths;
 import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvReader;
 import io.bigfs.master.store.Keys;
+import io.bigfs.master.store.KvReader;
 import io.bigfs.proto.store.InodeRecord;
 
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.bigfs.master.namespace;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.Keys;
+import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.Txn;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.store.RetryRecord;
@@ -44,10 +44,14 @@ final class RetryCache {
     txn.put(Cf.RETRY_BY_TIME, Keys.retryByTime(now, key), new byte[0]);
   }
 
-  /** Drops records older than the TTL, oldest first, a bounded number at a time. */
-  static void expire(Txn txn, long now) {
+  /**
+   * Drops records older than the TTL, oldest first, a bounded number at a time. The scan starts
+   * where the previous one stopped ({@code from}), never walking over the deleted keys before
+   * it; returns where the next one should start.
+   */
+  static byte[] expire(Txn txn, long now, byte[] from) {
     List<byte[]> old = new ArrayList<>();
-    try (KvCursor c = txn.scan(Cf.RETRY_BY_TIME, new byte[0], null)) {
+    try (KvCursor c = txn.scan(Cf.RETRY_BY_TIME, new byte[0], from)) {
       while (c.next() && old.size() < MAX_EXPIRED_PER_ENTRY) {
         if (ByteBuffer.wrap(c.key()).getLong() >= now - TTL_MS) {
           break;
@@ -61,5 +65,6 @@ final class RetryCache {
       System.arraycopy(byTime, 8, key, 0, key.length);
       txn.delete(Cf.RETRY, key);
     }
+    return old.isEmpty() ? from : old.get(old.size() - 1);
   }
 }

@@ -112,10 +112,7 @@ final class WriteOps {
   }
 
   static void renewLease(Edit edit) {
-    byte[] holder = edit.clientId.toByteArray();
-    if (edit.txn.get(Cf.LEASES, holder) != null) {
-      Leases.renew(edit.txn, holder, edit.now);
-    }
+    Leases.renew(edit.txn, edit.clientId.toByteArray(), edit.now);
   }
 
   /** A holder stopped renewing: each of its files is closed at the length the leader recovered. */

@@ -2,8 +2,8 @@ package io.bigfs.master.node;
 
 import io.bigfs.master.namespace.Namespace;
 import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.Keys;
+import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.View;
 import io.bigfs.proto.ForgetDeletedChunksOp;
 import io.bigfs.proto.MasterCommand;

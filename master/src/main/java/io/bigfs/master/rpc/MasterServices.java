@@ -1,8 +1,8 @@
 package io.bigfs.master.rpc;
 
 import io.bigfs.master.MasterConfig;
-import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.CorruptReplicas;
+import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.PendingDeletes;
 import io.bigfs.master.node.ReplicaReports;
 import io.bigfs.master.raft.MasterRaft;

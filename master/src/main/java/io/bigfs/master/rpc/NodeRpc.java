@@ -2,11 +2,13 @@ package io.bigfs.master.rpc;
 
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
-import io.bigfs.common.rpc.Replies;
 import io.bigfs.common.rpc.Addresses;
+import io.bigfs.common.rpc.Replies;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.NodeTable;
+import io.bigfs.master.node.PendingDeletes;
 import io.bigfs.master.node.ReplicaMap;
+import io.bigfs.master.node.ReplicaReports;
 import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.BlockReportPart;
 import io.bigfs.proto.BlockReportReply;
@@ -20,12 +22,9 @@ import io.bigfs.proto.RegisterReply;
 import io.bigfs.proto.RegisterRequest;
 import io.bigfs.proto.StatusCode;
 import io.grpc.stub.StreamObserver;
-import io.bigfs.master.node.PendingDeletes;
-import io.bigfs.master.node.ReplicaReports;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.regex.Pattern;
 
 /** Chunkservers' side of the masters: registration (through Raft), heartbeats and block reports. */
