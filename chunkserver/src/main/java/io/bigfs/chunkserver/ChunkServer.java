@@ -1,9 +1,9 @@
 package io.bigfs.chunkserver;
 
 import io.bigfs.chunkserver.heartbeat.Heartbeats;
-import io.bigfs.chunkserver.storage.ChunkStore;
 import io.bigfs.chunkserver.rpc.ChunkRpc;
 import io.bigfs.chunkserver.rpc.DataMetrics;
+import io.bigfs.chunkserver.storage.ChunkStore;
 import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;

@@ -1,10 +1,11 @@
 package io.bigfs.master;
 
-import io.bigfs.common.cli.ServerMain;
-import io.bigfs.common.config.Config;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import io.bigfs.common.cli.ServerOptions;
+import io.bigfs.common.config.ConfigKey;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,11 +16,11 @@ import java.util.concurrent.Callable;
 @Command(name = "master", mixinStandardHelpOptions = true,
     description = "Run one master: a Raft peer keeping the namespace and chunk map.")
 public final class MasterMain implements Callable<Integer> {
+  @Mixin
+  ServerOptions server;
+
   @Option(names = "--id", description = "This master's id (overrides master.id).")
   String id;
-
-  @Option(names = "--conf", description = "Configuration file (properties).")
-  Path conf;
 
   @Option(names = "--data-dir", description = "Data directory (overrides master.data.dir).")
   Path dataDir;
@@ -27,29 +28,13 @@ public final class MasterMain implements Callable<Integer> {
   @Option(names = "--http-port", description = "Port for /metrics, /health, /ready (overrides master.http.port).")
   Integer httpPort;
 
-  @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Set any configuration key.")
-  Map<String, String> settings = new HashMap<>();
-
-  @Option(names = "--help-config", description = "List every configuration key with its default.")
-  boolean helpConfig;
-
   @Override
   public Integer call() {
-    if (helpConfig) {
-      System.out.print(Config.describe(MasterConfig.KEYS));
-      return ServerMain.EXIT_OK;
-    }
-    Map<String, String> overrides = new HashMap<>(settings);
-    if (id != null) {
-      overrides.put(MasterConfig.ID.name(), id);
-    }
-    if (dataDir != null) {
-      overrides.put(MasterConfig.DATA_DIR.name(), dataDir.toString());
-    }
-    if (httpPort != null) {
-      overrides.put(MasterConfig.HTTP_PORT.name(), httpPort.toString());
-    }
-    return ServerMain.run("master", conf, overrides, MasterConfig::from, MasterServer::start, System.err);
+    Map<ConfigKey<?>, Object> flags = new HashMap<>();
+    flags.put(MasterConfig.ID, id);
+    flags.put(MasterConfig.DATA_DIR, dataDir);
+    flags.put(MasterConfig.HTTP_PORT, httpPort);
+    return server.run("master", MasterConfig.KEYS, flags, MasterConfig::from, MasterServer::start);
   }
 
   public static void main(String[] args) {
