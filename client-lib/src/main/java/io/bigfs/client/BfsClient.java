@@ -1,10 +1,10 @@
 package io.bigfs.client;
 
-import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.CreateOp;

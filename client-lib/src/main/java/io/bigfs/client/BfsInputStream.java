@@ -1,8 +1,8 @@
 package io.bigfs.client;
 
-import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.FileReader;
 import io.bigfs.client.impl.MasterClient;
+import io.bigfs.common.rpc.ChannelPool;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.bigfs.client;
 
-import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.client.impl.FileWriter;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
+import io.bigfs.common.rpc.ChannelPool;
 
 import java.io.IOException;
 import java.io.OutputStream;

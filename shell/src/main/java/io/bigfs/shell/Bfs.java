@@ -19,13 +19,13 @@ import io.bigfs.shell.fs.StatCommand;
 import io.bigfs.shell.fs.TailCommand;
 import io.bigfs.shell.interactive.ShellCommand;
 import io.bigfs.shell.local.LocalCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;

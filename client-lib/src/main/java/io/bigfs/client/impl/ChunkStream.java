@@ -1,7 +1,6 @@
 package io.bigfs.client.impl;
 
 import io.bigfs.common.rpc.ChannelPool;
-
 import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.StatusCode;

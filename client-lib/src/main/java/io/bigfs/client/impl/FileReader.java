@@ -1,9 +1,8 @@
 package io.bigfs.client.impl;
 
-import io.bigfs.common.rpc.ChannelPool;
-
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Checksums;
+import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.GetReplicaReply;
 import io.bigfs.proto.GetReplicaRequest;

@@ -1,14 +1,13 @@
 package io.bigfs.client.impl;
 
-import io.bigfs.common.rpc.ChannelPool;
-
 import io.bigfs.common.BfsException;
+import io.bigfs.common.rpc.ChannelPool;
+import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.LocatedChunk;
 import io.bigfs.proto.NodeLocation;
 import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.TransferReplicaReply;
 import io.bigfs.proto.TransferReplicaRequest;
-import io.bigfs.proto.ChunkServiceGrpc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,11 +22,11 @@ import io.bigfs.proto.RenameOp;
 import io.bigfs.proto.RenewLeaseOp;
 import io.bigfs.proto.ReportBadReplicaReply;
 import io.bigfs.proto.ReportBadReplicaRequest;
-import io.bigfs.proto.UpdatePipelineOp;
 import io.bigfs.proto.SetOwnerOp;
 import io.bigfs.proto.SetPermissionOp;
 import io.bigfs.proto.SetReplicationOp;
 import io.bigfs.proto.StatQuery;
+import io.bigfs.proto.UpdatePipelineOp;
 
 import java.io.IOException;
 import java.util.List;

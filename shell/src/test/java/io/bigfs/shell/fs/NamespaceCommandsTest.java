@@ -2,8 +2,8 @@ package io.bigfs.shell.fs;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.bigfs.shell.BfsTester;
 import io.bigfs.shell.BfsTester.Result;
+import io.bigfs.shell.BfsTester;
 import io.bigfs.testing.MiniCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
