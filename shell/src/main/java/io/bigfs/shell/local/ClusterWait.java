@@ -5,9 +5,6 @@ import io.bigfs.client.BfsClientConfig;
 import io.bigfs.client.NodeReport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +17,6 @@ import java.util.stream.Collectors;
  * the end of its log.
  */
 final class ClusterWait {
-  private static final int LOG_LINES = 15;
-
   private ClusterWait() {}
 
   static void awaitReady(LocalCluster cluster, NodeProcesses processes, List<LocalNode> nodes, Duration timeout)
@@ -33,7 +28,7 @@ final class ClusterWait {
         for (LocalNode n : nodes) {
           if (processes.running(n).isEmpty()) {
             throw new IOException(n.name() + " exited while starting; the end of " + cluster.log(n) + ":\n"
-                + tail(cluster.log(n)));
+                + processes.logTail(n));
           }
           if (!Readiness.ready(n)) {
             return n.name() + " does not answer /ready on port " + n.httpPort();
@@ -56,14 +51,5 @@ final class ClusterWait {
         .collect(Collectors.toSet());
     return nodes.stream().filter(n -> n.kind() == LocalNode.Kind.CHUNKSERVER && !live.contains(n.address()))
         .map(n -> n.name() + " is not LIVE at the leader").findFirst().orElse(null);
-  }
-
-  static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
-    } catch (IOException e) {
-      return "(cannot read the log: " + e.getMessage() + ")";
-    }
   }
 }
