@@ -71,6 +71,7 @@ public final class ChunkServer implements AutoCloseable {
     // 5. /metrics, /health, /ready
     Gauge.builder("bfs.chunkserver.chunks", store, ChunkStore::count)
         .description("Replicas stored on this node").register(metrics);
+    DiskMetrics.register(metrics, store.dirs());
     http = lifecycle.add("http", new MetricsServer(config.httpHost(), config.httpPort(), metrics,
         () -> heartbeats.nodeId() > 0, () -> "node " + heartbeats.nodeId()));
     LOG.info("chunkserver {} (node {}) serving on {}, metrics on http://{}:{}/metrics", store.uuid(),

@@ -1,10 +1,13 @@
 package io.bigfs.master;
 
+import io.bigfs.master.namespace.Leases;
 import io.bigfs.master.namespace.Namespace;
 import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.ReplicaMap;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
+import io.bigfs.master.raft.SnapshotStats;
+import io.bigfs.master.store.View;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,6 +25,14 @@ final class MasterMetrics {
     gauge(r, "bfs.master.raft.apply.lag.entries", "Committed entries not yet applied", raft,
         x -> Math.max(0, x.status().commitIndex() - x.status().appliedIndex()));
     gauge(r, "bfs.master.snapshot.index", "Raft index of the latest snapshot", sm, MasterStateMachine::snapshotIndex);
+    // NaN before the first snapshot: an age of 0 would look fresh, and Prometheus compares NaN as false.
+    Gauge.builder("bfs.master.snapshot.age", sm, MasterMetrics::snapshotAgeSeconds)
+        .baseUnit("seconds").description("Time since this master's latest snapshot was taken or installed")
+        .register(r);
+    Gauge.builder("bfs.master.snapshot.size", sm, x -> snapshot(x, SnapshotStats::bytes))
+        .baseUnit("bytes").description("Size of the latest snapshot, what a lagging follower is sent").register(r);
+    gauge(r, "bfs.master.lease.holders", "Clients holding write leases (each may write several files)", sm,
+        MasterMetrics::leaseHolders);
     gauge(r, "bfs.master.files", "Files in the namespace", sm, x -> ns(x) == null ? 0 : ns(x).counters().files());
     gauge(r, "bfs.master.directories", "Directories in the namespace, the root excluded", sm,
         x -> ns(x) == null ? 0 : ns(x).counters().directories());
@@ -36,6 +47,26 @@ final class MasterMetrics {
 
   private static Namespace ns(MasterStateMachine sm) {
     return sm.namespace();
+  }
+
+  private static double snapshotAgeSeconds(MasterStateMachine sm) {
+    return snapshot(sm, s -> (System.currentTimeMillis() - s.takenMs()) / 1e3);
+  }
+
+  private static double snapshot(MasterStateMachine sm, ToDoubleFunction<SnapshotStats> f) {
+    SnapshotStats s = sm.snapshotStats();
+    return s == null ? Double.NaN : f.applyAsDouble(s);
+  }
+
+  /** A scan of the lease holders' records: one key per client writing, one per file it writes. */
+  private static double leaseHolders(MasterStateMachine sm) {
+    Namespace ns = ns(sm);
+    if (ns == null) {
+      return 0;
+    }
+    try (View view = ns.store().view()) {
+      return Leases.holderCount(view);
+    }
   }
 
   private static <T> void gauge(MeterRegistry r, String name, String description, T target, ToDoubleFunction<T> f) {

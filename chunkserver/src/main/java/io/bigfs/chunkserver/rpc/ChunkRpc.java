@@ -91,9 +91,14 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
           });
       out.onCompleted();
       metrics.read(sent[0], System.nanoTime() - start);
+      metrics.request(DataMetrics.Op.READ, StatusCode.OK.name());
     } catch (IOException | RuntimeException e) {
-      if (!call.isCancelled()) {
-        out.onNext(ReadChunkReply.newBuilder().setStatus(status(e)).build());
+      if (call.isCancelled()) {
+        metrics.request(DataMetrics.Op.READ, DataMetrics.CANCELLED);
+      } else {
+        Status status = status(e);
+        metrics.request(DataMetrics.Op.READ, status.getCode().name());
+        out.onNext(ReadChunkReply.newBuilder().setStatus(status).build());
         out.onCompleted();
       }
     } finally {
@@ -132,9 +137,12 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
     try {
       long bytes = new ReplicaTransfer(store, peers).copy(request);
       metrics.transferred(bytes);
+      metrics.request(DataMetrics.Op.TRANSFER, StatusCode.OK.name());
       Replies.send(out, TransferReplicaReply.newBuilder().setStatus(Statuses.ok()).build());
     } catch (IOException | RuntimeException e) {
-      Replies.send(out, TransferReplicaReply.newBuilder().setStatus(status(e)).build());
+      Status status = status(e);
+      metrics.request(DataMetrics.Op.TRANSFER, status.getCode().name());
+      Replies.send(out, TransferReplicaReply.newBuilder().setStatus(status).build());
     } finally {
       activeTransfers.decrementAndGet();
     }

@@ -39,6 +39,8 @@ final class PipelineStage implements StreamObserver<WritePacket> {
   private long lastSeq = -1;
   private boolean finalized;
   private boolean lastAckedDownstream;
+  /** What this stream was answered with, for the request counter. */
+  private String outcome = StatusCode.OK.name();
 
   PipelineStage(ChunkStore store, ChannelPool peers, StreamObserver<WriteAck> upstream,
                 AtomicInteger activeTransfers, DataMetrics metrics) {
@@ -66,6 +68,9 @@ final class PipelineStage implements StreamObserver<WritePacket> {
         writer.sync();
       }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof BfsException b && b.code() == StatusCode.CORRUPT) {
+        metrics.writeChecksumFailure();
+      }
       fail(0, e);
       return;
     }
@@ -168,6 +173,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
       return;
     }
     failed = true;
+    outcome = status.getCode().name();
     try {
       upstream.onNext(WriteAck.newBuilder().setStatus(status).setFailedIndex(index).build());
       upstream.onCompleted();
@@ -182,6 +188,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
     // The writer upstream went away: keep what was written (recovery may resume it).
     synchronized (this) {
       failed = true;
+      outcome = DataMetrics.CANCELLED;
     }
     if (downstream != null) {
       try {
@@ -217,6 +224,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
     if (!released) {
       released = true;
       activeTransfers.decrementAndGet();
+      metrics.request(DataMetrics.Op.WRITE, outcome);
     }
   }
 }

@@ -181,6 +181,11 @@ public final class MasterStateMachine extends BaseStateMachine {
     return s == null ? -1 : s.getIndex();
   }
 
+  /** The newest snapshot's time and size, or null before the first snapshot. */
+  public SnapshotStats snapshotStats() {
+    return storage.latestStats();
+  }
+
   @Override
   public void close() throws IOException {
     super.close();

@@ -38,6 +38,7 @@ final class SnapshotStorage implements StateMachineStorage {
   private File smDir;
   private File tmpDir;
   private volatile FileListSnapshotInfo latest;
+  private volatile SnapshotStats latestStats;
 
   @Override
   public void init(RaftStorage raftStorage) throws IOException {
@@ -51,6 +52,7 @@ final class SnapshotStorage implements StateMachineStorage {
   /** Re-reads the newest complete snapshot from disk (after start, or after an install). */
   void reload() throws IOException {
     latest = null;
+    latestStats = null;
     Path newest = null;
     TermIndex newestTi = null;
     for (Path dir : snapshotDirs()) {
@@ -62,6 +64,7 @@ final class SnapshotStorage implements StateMachineStorage {
     }
     if (newest != null) {
       latest = describe(newest, newestTi);
+      latestStats = measure(newest, newestTi);
     }
   }
 
@@ -77,6 +80,7 @@ final class SnapshotStorage implements StateMachineStorage {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     }
     latest = describe(target, ti);
+    latestStats = measure(target, ti);
     deleteOlderThan(ti);
     return latest;
   }
@@ -88,6 +92,11 @@ final class SnapshotStorage implements StateMachineStorage {
   @Override
   public FileListSnapshotInfo getLatestSnapshot() {
     return latest;
+  }
+
+  /** When the newest snapshot was made and its size; null before the first. */
+  SnapshotStats latestStats() {
+    return latestStats;
   }
 
   @Override
@@ -130,6 +139,23 @@ final class SnapshotStorage implements StateMachineStorage {
       throw new IllegalArgumentException("not a snapshot directory: " + dir);
     }
     return TermIndex.valueOf(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+  }
+
+  /**
+   * The completion marker is written last, so its time is when the snapshot was taken here (or
+   * installed from the leader); it survives restarts, unlike a time kept in memory.
+   */
+  private static SnapshotStats measure(Path dir, TermIndex ti) throws IOException {
+    long bytes = 0;
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path f : list.toList()) {
+        if (Files.isRegularFile(f)) {
+          bytes += Files.size(f);
+        }
+      }
+    }
+    long takenMs = Files.getLastModifiedTime(dir.resolve(MetaStore.SNAPSHOT_MARKER)).toMillis();
+    return new SnapshotStats(ti.getIndex(), takenMs, bytes);
   }
 
   /** The files of a snapshot, the completion marker last. */
