@@ -3,6 +3,7 @@ package io.bigfs.chunkserver;
 import io.bigfs.chunkserver.heartbeat.Heartbeats;
 import io.bigfs.chunkserver.rpc.ChunkRpc;
 import io.bigfs.chunkserver.rpc.DataMetrics;
+import io.bigfs.chunkserver.scrub.Scrubber;
 import io.bigfs.chunkserver.storage.ChunkStore;
 import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.ChannelPool;
@@ -54,7 +55,7 @@ public final class ChunkServer implements AutoCloseable {
     // 1. metrics
     PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
     // 2. storage
-    store = ChunkStore.open(config.dataDirs(), config.maxFullness());
+    store = ChunkStore.open(config.dataDirs(), config.maxFullness(), config.capacityBytes());
     // 3. the data endpoint
     ChannelPool peers = lifecycle.add("peer-channels", new ChannelPool());
     ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics));
@@ -68,7 +69,10 @@ public final class ChunkServer implements AutoCloseable {
             config.blockReportIntervalMs()),
         chunkRpc::activeTransfers, this::deleteOnOrder));
     heartbeats.start();
-    // 5. /metrics, /health, /ready
+    // 5. the scrubber, once the node can report what it finds
+    lifecycle.add("scrubber", new Scrubber(store, heartbeats::reportCorrupt, config.scrubBytesPerSecond(),
+        config.scrubPauseMs(), metrics));
+    // 6. /metrics, /health, /ready
     Gauge.builder("bfs.chunkserver.chunks", store, ChunkStore::count)
         .description("Replicas stored on this node").register(metrics);
     DiskMetrics.register(metrics, store.dirs());

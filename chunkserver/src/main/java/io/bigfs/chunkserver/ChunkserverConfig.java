@@ -20,7 +20,10 @@ public record ChunkserverConfig(
     int httpPort,
     long heartbeatIntervalMs,
     long blockReportIntervalMs,
-    double maxFullness) {
+    double maxFullness,
+    long scrubBytesPerSecond,
+    long scrubPauseMs,
+    long capacityBytes) {
 
   public static final ConfigKey<String> DATA_DIRS = ConfigKey.string("chunkserver.data.dirs", "",
       "Comma-separated directories for chunk files, ideally one per disk.");
@@ -43,8 +46,17 @@ public record ChunkserverConfig(
   public static final ConfigKey<Double> MAX_FULLNESS = ConfigKey.decimal("chunkserver.max.fullness", 0.95,
       "Fraction of disk use past which the node refuses new chunks.");
 
+  public static final ConfigKey<Long> SCRUB_RATE = ConfigKey.size("chunkserver.scrub.bytes.per.second", 8 * 1024 * 1024,
+      "How fast the scrubber re-reads replicas to find silent corruption (accepts k, m, g).");
+  public static final ConfigKey<Long> SCRUB_PAUSE = ConfigKey.longKey("chunkserver.scrub.pause.ms", 6 * 3600 * 1000L,
+      "Pause between two scrub passes over all replicas.");
+
+  public static final ConfigKey<Long> CAPACITY = ConfigKey.size("chunkserver.capacity", 0,
+      "Bytes BigFS may store on this node (accepts k, m, g, t); 0 for all of its disks. Fullness and\n"
+          + "rebalancing then count only replicas against it.");
+
   public static final List<ConfigKey<?>> KEYS = List.of(DATA_DIRS, MASTERS, HOST, PORT, RACK, HTTP_HOST, HTTP_PORT,
-      HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS);
+      HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS, SCRUB_RATE, SCRUB_PAUSE, CAPACITY);
 
   public static ChunkserverConfig from(Config c) {
     c.rejectUnknown(KEYS);
@@ -61,9 +73,13 @@ public record ChunkserverConfig(
     ChunkserverConfig config = new ChunkserverConfig(
         Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
         masters, c.get(HOST), c.get(PORT), c.get(RACK), c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(HEARTBEAT),
-        c.get(BLOCK_REPORT), c.get(MAX_FULLNESS));
+        c.get(BLOCK_REPORT), c.get(MAX_FULLNESS), c.get(SCRUB_RATE), c.get(SCRUB_PAUSE), c.get(CAPACITY));
     if (config.heartbeatIntervalMs <= 0 || config.blockReportIntervalMs <= 0) {
       throw new IllegalArgumentException("heartbeat and block report intervals must be positive");
+    }
+    if (config.scrubBytesPerSecond <= 0 || config.scrubPauseMs < 0) {
+      throw new IllegalArgumentException(SCRUB_RATE.name() + " must be positive, " + SCRUB_PAUSE.name()
+          + " not negative");
     }
     if (config.maxFullness <= 0 || config.maxFullness > 1) {
       throw new IllegalArgumentException(MAX_FULLNESS.name() + " must be in (0, 1]");

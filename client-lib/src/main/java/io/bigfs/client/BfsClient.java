@@ -13,6 +13,10 @@ import io.bigfs.proto.ListNodesRequest;
 import io.bigfs.proto.MasterInfoReply;
 import io.bigfs.proto.MasterInfoRequest;
 import io.bigfs.proto.QueryReply;
+import io.bigfs.proto.RebalanceReply;
+import io.bigfs.proto.RebalanceRequest;
+import io.bigfs.proto.SetNodeStateReply;
+import io.bigfs.proto.SetNodeStateRequest;
 import io.bigfs.proto.StatusCode;
 
 import java.io.Closeable;
@@ -216,6 +220,33 @@ public final class BfsClient implements Closeable {
         .listNodes(ListNodesRequest.getDefaultInstance()), ListNodesReply::getStatus);
     Statuses.check(reply.getStatus(), null);
     return reply.getNodesList().stream().map(NodeReport::of).toList();
+  }
+
+  /**
+   * Decommissions a chunkserver (named by id, uuid or host:port): it takes no new chunks, its
+   * replicas are copied elsewhere, then it is retired. With {@code false}, puts it back in service.
+   */
+  public NodeReport decommission(String node, boolean decommission) throws IOException {
+    SetNodeStateRequest request = SetNodeStateRequest.newBuilder().setNode(node).setDecommission(decommission).build();
+    SetNodeStateReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).setNodeState(request), SetNodeStateReply::getStatus);
+    Statuses.check(reply.getStatus(), null);
+    return NodeReport.of(reply.getNode());
+  }
+
+  /** What one rebalancing round did. */
+  public record RebalanceRound(int movesStarted, double spreadBefore, int movesInFlight) {}
+
+  /**
+   * Starts one round of rebalancing: up to {@code maxMoves} replicas move from chunkservers whose
+   * share of disk held in replicas is more than {@code threshold} percentage points above the mean.
+   */
+  public RebalanceRound rebalance(double threshold, int maxMoves) throws IOException {
+    RebalanceRequest request = RebalanceRequest.newBuilder().setThreshold(threshold).setMaxMoves(maxMoves).build();
+    RebalanceReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).rebalance(request), RebalanceReply::getStatus);
+    Statuses.check(reply.getStatus(), null);
+    return new RebalanceRound(reply.getMovesStarted(), reply.getSpreadBefore(), reply.getMovesInFlight());
   }
 
   /** Each master's own view of the Raft group, asked of each master in turn. */

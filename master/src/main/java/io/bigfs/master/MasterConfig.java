@@ -30,7 +30,9 @@ public record MasterConfig(
     int batchMaxInFlight,
     long deadAfterMs,
     long leaseExpiryMs,
-    long rocksdbCacheBytes) {
+    long rocksdbCacheBytes,
+    long replicationIntervalMs,
+    int replicationStreamsPerNode) {
 
   public static final ConfigKey<String> ID = ConfigKey.string("master.id", "",
       "This master's id; one of the ids in master.peers.");
@@ -72,9 +74,16 @@ public record MasterConfig(
   public static final ConfigKey<Long> ROCKSDB_CACHE = ConfigKey.size("master.rocksdb.cache.size", 64 * Sizes.MIB,
       "RocksDB block cache of the namespace store.");
 
+  public static final ConfigKey<Long> REPLICATION_INTERVAL = ConfigKey.longKey("master.replication.interval.ms",
+      5000, "How often the leader checks every chunk's replicas (copies, trims, decommission progress).");
+  public static final ConfigKey<Integer> REPLICATION_STREAMS = ConfigKey.integer(
+      "master.replication.streams.per.node", 2,
+      "Replica copies (repair, decommission, rebalance) a chunkserver takes part in at once.");
+
   public static final List<ConfigKey<?>> KEYS = List.of(ID, PEERS, CLUSTER, DATA_DIR, HTTP_HOST, HTTP_PORT,
       REPLICATION, CHUNK_SIZE, SUPERUSER, ELECTION_MIN, ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP,
-      SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY, ROCKSDB_CACHE);
+      SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY, ROCKSDB_CACHE, REPLICATION_INTERVAL,
+      REPLICATION_STREAMS);
 
   /** Reads and checks a master's configuration; the message of a failure names the key. */
   public static MasterConfig from(Config c) {
@@ -88,7 +97,7 @@ public record MasterConfig(
         c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(REPLICATION), c.get(CHUNK_SIZE), c.get(SUPERUSER),
         c.get(ELECTION_MIN), c.get(ELECTION_MAX), c.get(SNAPSHOT_THRESHOLD), c.get(PURGE_GAP),
         c.get(SEGMENT_SIZE), c.get(BATCH_MAX), c.get(BATCH_IN_FLIGHT), c.get(DEAD_AFTER), c.get(LEASE_EXPIRY),
-        c.get(ROCKSDB_CACHE));
+        c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS));
     config.check();
     return config;
   }
@@ -104,6 +113,8 @@ public record MasterConfig(
     positive(BATCH_IN_FLIGHT, batchMaxInFlight);
     positive(DEAD_AFTER, deadAfterMs);
     positive(LEASE_EXPIRY, leaseExpiryMs);
+    positive(REPLICATION_INTERVAL, replicationIntervalMs);
+    positive(REPLICATION_STREAMS, replicationStreamsPerNode);
     if (purgeGap < 1) {
       throw new IllegalArgumentException(PURGE_GAP.name() + " must be at least 1");
     }

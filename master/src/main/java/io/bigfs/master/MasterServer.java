@@ -6,6 +6,10 @@ import io.bigfs.common.rpc.RpcServer;
 import io.bigfs.master.lease.LeaseMonitor;
 import io.bigfs.master.lease.ReplicaLeaseRecovery;
 import io.bigfs.master.node.ChunkJanitor;
+import io.bigfs.master.node.NodeAdmin;
+import io.bigfs.master.node.Rebalancer;
+import io.bigfs.master.node.ReplicaCopier;
+import io.bigfs.master.node.ReplicationMonitor;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.Locator;
 import io.bigfs.master.node.NodeTable;
@@ -70,11 +74,14 @@ public final class MasterServer implements AutoCloseable {
     nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
     replicas = new ReplicaMap();
     PendingDeletes deletes = new PendingDeletes();
+    corrupt = new CorruptReplicas(replicas, deletes, metrics);
+    NodeAdmin admin = new NodeAdmin(() -> stateMachine.namespace());
     ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool());
     // 3. the Raft peer and its state machine over RocksDB
     stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
-        config.superuser(), new Locator(replicas, nodes),
-        leader -> LOG.info("master {}: leader is now {}", config.id(), leader), new WrittenReplicas(replicas));
+        config.superuser(), new Locator(replicas, nodes, corrupt),
+        leader -> LOG.info("master {}: leader is now {}", config.id(), leader),
+        new WrittenReplicas(replicas).andThen(admin));
     raft = lifecycle.add("raft", new MasterRaft(config, stateMachine));
     raft.start();
     Leadership leadership = new Leadership(raft, config);
@@ -83,16 +90,21 @@ public final class MasterServer implements AutoCloseable {
         config.batchMaxInFlight(), leadership::rpcAddressOf, metrics));
     // 5. client, chunkserver and admin RPCs
     ReplicaReports reports = new ReplicaReports(replicas, deletes, stateMachine::namespace, raft::isLeader);
-    corrupt = new CorruptReplicas(replicas, deletes, metrics);
+    ReplicaCopier copier = lifecycle.add("replica-copier", new ReplicaCopier(chunkservers,
+        config.replicationStreamsPerNode(), System::currentTimeMillis, metrics));
+    Rebalancer rebalancer = new Rebalancer(stateMachine::namespace, replicas, nodes, admin, copier);
     rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
-        MasterServices.create(config, leadership, raft, stateMachine, proposer, nodes, reports, deletes, corrupt,
-            metrics)));
+        MasterServices.create(new MasterServices.Parts(config, leadership, raft, stateMachine, proposer, nodes,
+            admin, reports, deletes, corrupt, rebalancer, metrics))));
     // 6. leader duties
     lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer,
         new ReplicaLeaseRecovery(stateMachine::namespace, replicas, nodes, chunkservers),
         System::currentTimeMillis, config.leaseExpiryMs()));
     lifecycle.add("chunk-janitor", new ChunkJanitor(stateMachine::namespace, replicas, deletes, raft::isLeaderReady,
         proposer::propose, System::currentTimeMillis, config.deadAfterMs(), JANITOR_PERIOD_MS));
+    lifecycle.add("replication-monitor", new ReplicationMonitor(stateMachine::namespace, replicas, nodes, admin,
+        deletes, corrupt, copier, rebalancer, raft::isLeaderReady, proposer::propose, System::currentTimeMillis,
+        config.deadAfterMs(), config.replicationIntervalMs(), metrics));
     // 7. /metrics, /health, /ready
     MasterMetrics.register(metrics, raft, stateMachine, nodes, replicas);
     http = lifecycle.add("http", new MetricsServer(config.httpHost(), config.httpPort(), metrics,

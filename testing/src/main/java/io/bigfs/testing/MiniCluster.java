@@ -66,7 +66,8 @@ public final class MiniCluster implements AutoCloseable {
         MasterConfig.ELECTION_MAX.name(), "1200",
         MasterConfig.DEAD_AFTER.name(), "3000",
         MasterConfig.CHUNK_SIZE.name(), "1m",
-        MasterConfig.ROCKSDB_CACHE.name(), "8m"));
+        MasterConfig.ROCKSDB_CACHE.name(), "8m",
+        MasterConfig.REPLICATION_INTERVAL.name(), "500"));
     private final Map<String, String> chunkserverSettings = new HashMap<>(Map.of(
         ChunkserverConfig.HEARTBEAT.name(), "300"));
 

@@ -9,9 +9,12 @@ import io.bigfs.proto.BlockReportReply;
 import io.bigfs.proto.ChunkReplica;
 import io.bigfs.proto.HeartbeatReply;
 import io.bigfs.proto.HeartbeatRequest;
+import io.bigfs.proto.MasterServiceGrpc;
 import io.bigfs.proto.NodeServiceGrpc;
 import io.bigfs.proto.RegisterReply;
 import io.bigfs.proto.RegisterRequest;
+import io.bigfs.proto.ReportBadReplicaReply;
+import io.bigfs.proto.ReportBadReplicaRequest;
 import io.grpc.stub.StreamObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +97,19 @@ public final class Heartbeats implements AutoCloseable {
     return nodeId;
   }
 
+  /** Tells the leader that a replica here is corrupt (found by the scrubber); best effort. */
+  public void reportCorrupt(long chunkId, String reason) {
+    ReportBadReplicaRequest request = ReportBadReplicaRequest.newBuilder()
+        .setChunkId(chunkId).setNodeId(nodeId).setReason(reason).build();
+    try {
+      masters.call((channel, timeoutMs) -> MasterServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).reportBadReplica(request),
+          ReportBadReplicaReply::getStatus);
+    } catch (IOException e) {
+      LOG.warn("could not report corrupt chunk {}: {}", chunkId, e.getMessage());
+    }
+  }
+
   private void loop(MasterLink link) {
     while (running) {
       try {
@@ -141,7 +157,8 @@ public final class Heartbeats implements AutoCloseable {
     }
     HeartbeatRequest.Builder hb = HeartbeatRequest.newBuilder()
         .setNodeId(nodeId).setUuid(store.uuid()).setAddress(settings.address()).setRack(settings.rack())
-        .setCapacityBytes(capacityUsed[0]).setUsedBytes(capacityUsed[1]).setChunkCount(store.count())
+        .setCapacityBytes(capacityUsed[0]).setUsedBytes(capacityUsed[1]).setStoredBytes(store.storedBytes())
+        .setChunkCount(store.count())
         .setActiveTransfers(activeTransfers.getAsInt()).setAcceptingWrites(accepting);
     for (Object e : events) {
       if (e instanceof ChunkReplica r) {

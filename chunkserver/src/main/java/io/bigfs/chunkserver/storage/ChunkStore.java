@@ -41,19 +41,22 @@ public final class ChunkStore {
   private final ConcurrentMap<Long, ReplicaWriter> writers = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final double maxFullness;
+  private final long capacityLimit;
 
-  private ChunkStore(List<Path> dirs, String uuid, double maxFullness) {
+  private ChunkStore(List<Path> dirs, String uuid, double maxFullness, long capacityLimit) {
     this.dirs = dirs;
     this.uuid = uuid;
     this.maxFullness = maxFullness;
+    this.capacityLimit = capacityLimit;
   }
 
   /**
    * Opens the data directories, finding the replicas they hold.
    *
-   * @param maxFullness fraction of disk use past which new replicas are refused
+   * @param maxFullness   fraction of disk use past which new replicas are refused
+   * @param capacityLimit bytes BigFS may use on this node; 0 for the whole disks
    */
-  public static ChunkStore open(List<Path> dirs, double maxFullness) throws IOException {
+  public static ChunkStore open(List<Path> dirs, double maxFullness, long capacityLimit) throws IOException {
     if (dirs.isEmpty()) {
       throw new IllegalArgumentException("no data directory given");
     }
@@ -61,7 +64,8 @@ public final class ChunkStore {
       Files.createDirectories(dir.resolve(ChunkFiles.CURRENT));
       Files.createDirectories(dir.resolve(ChunkFiles.TMP));
     }
-    ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs), maxFullness);
+    ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs), maxFullness,
+        capacityLimit);
     store.scan();
     return store;
   }
@@ -120,6 +124,15 @@ public final class ChunkStore {
 
   public int count() {
     return replicas.size();
+  }
+
+  /** Bytes held in replicas. */
+  public long storedBytes() {
+    long total = 0;
+    for (Replica r : replicas.values()) {
+      total += r.length();
+    }
+    return total;
   }
 
   public void addListener(Listener listener) {
@@ -310,8 +323,14 @@ public final class ChunkStore {
     return cu[0] > 0 && cu[1] < maxFullness * cu[0];
   }
 
-  /** Total and used bytes over all data directories (their file systems, counted once each). */
+  /**
+   * Capacity and used bytes: of the data directories' file systems (each counted once), or,
+   * with a capacity limit, the limit and the bytes held in replicas.
+   */
   public long[] capacityAndUsed() throws IOException {
+    if (capacityLimit > 0) {
+      return new long[] {capacityLimit, storedBytes()};
+    }
     long capacity = 0;
     long used = 0;
     List<FileStore> seen = new ArrayList<>();

@@ -58,7 +58,7 @@ class ChunkStoreTest {
 
   @Test
   void unalignedAppendsFinalizeAndSurviveARestart() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
     byte[] data = random(300_000, 1);
     ReplicaWriter w = store.openWriter(7, 1, 0, false);
     append(w, data, 0, 1000);          // a partial block
@@ -70,7 +70,7 @@ class ChunkStoreTest {
     assertThat(done.dataFile().toString()).contains("current");
     String uuid = store.uuid();
 
-    ChunkStore reopened = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore reopened = ChunkStore.open(List.of(dir), 1.0, 0);
     assertThat(reopened.uuid()).isEqualTo(uuid);
     assertThat(reopened.get(7).length()).isEqualTo(data.length);
     assertThat(readAll(reopened, 7)).isEqualTo(data);
@@ -78,7 +78,7 @@ class ChunkStoreTest {
 
   @Test
   void aDamagedPacketLeavesNoTrace() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
     ReplicaWriter w = store.openWriter(8, 1, 0, false);
     byte[] data = random(1000, 2);
     BfsException e = assertThrows(BfsException.class,
@@ -90,7 +90,7 @@ class ChunkStoreTest {
 
   @Test
   void anUnfinishedReplicaKeepsWhatItsChecksumsVouchFor() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
     byte[] data = random(200_000, 3);
     ReplicaWriter w = store.openWriter(9, 1, 0, false);
     append(w, data, 0, data.length);
@@ -100,7 +100,7 @@ class ChunkStoreTest {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ch.write(java.nio.ByteBuffer.wrap(new byte[5000]));
     }
-    ChunkStore reopened = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore reopened = ChunkStore.open(List.of(dir), 1.0, 0);
     Replica r = reopened.get(9);
     assertThat(r.finalized()).isFalse();
     assertThat(r.length()).isEqualTo(data.length);
@@ -115,7 +115,7 @@ class ChunkStoreTest {
 
   @Test
   void recoveryCutsAndFinalizesAndDeleteRemoves() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 1.0);
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
     byte[] data = random(100_000, 4);
     ReplicaWriter w = store.openWriter(10, 3, 0, false);
     append(w, data, 0, data.length);
@@ -132,7 +132,7 @@ class ChunkStoreTest {
 
   @Test
   void aFullNodeRefusesNewReplicas() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 0.0000001);
+    ChunkStore store = ChunkStore.open(List.of(dir), 0.0000001, 0);
     BfsException e = assertThrows(BfsException.class, () -> store.openWriter(11, 1, 0, false));
     assertThat(e.code()).isEqualTo(StatusCode.NO_SPACE);
   }

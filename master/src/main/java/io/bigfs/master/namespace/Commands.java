@@ -4,11 +4,14 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.Ids;
 import io.bigfs.common.Statuses;
 import io.bigfs.master.store.Cf;
+import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.Keys;
 import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
 import io.bigfs.proto.RegisterNodeOp;
+import io.bigfs.proto.SetNodeStateOp;
+import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.store.NodeRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ final class Commands {
       case EXPIRE_LEASE -> WriteOps.expireLease(edit, command.getExpireLease());
       case FORGET_DELETED_CHUNKS -> command.getForgetDeletedChunks().getChunkIdsList()
           .forEach(id -> edit.txn.delete(Cf.DELETED, Keys.id(id)));
+      case SET_NODE_STATE -> setNodeState(edit, command.getSetNodeState());
       case COMMAND_NOT_SET -> throw BfsException.invalid("empty command");
     }
     return reply.build();
@@ -53,18 +57,35 @@ final class Commands {
     }
   }
 
+  /** An operator's decision about a node (or the end of its decommission). */
+  private static void setNodeState(Edit edit, SetNodeStateOp op) throws BfsException {
+    try (KvCursor c = edit.txn.scan(Cf.NODES, new byte[0], null)) {
+      while (c.next()) {
+        NodeRecord node = parseNode(c.value());
+        if (node.getNodeId() == op.getNodeId()) {
+          edit.txn.put(Cf.NODES, c.key(), node.toBuilder().setAdminState(op.getState()).build().toByteArray());
+          return;
+        }
+      }
+    }
+    throw new BfsException(StatusCode.NOT_FOUND, "no chunkserver with id " + op.getNodeId());
+  }
+
+  static NodeRecord parseNode(byte[] value) {
+    try {
+      return NodeRecord.parseFrom(value);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("corrupt node record", e);
+    }
+  }
+
   /** A chunkserver's uuid gets a small id once; later registrations update its address. */
   private static int registerNode(Edit edit, RegisterNodeOp op) {
     byte[] key = op.getUuid().getBytes(StandardCharsets.UTF_8);
     byte[] existing = edit.txn.get(Cf.NODES, key);
-    NodeRecord.Builder node;
-    try {
-      node = existing == null
-          ? NodeRecord.newBuilder().setNodeId(edit.counters.nextNodeId++)
-          : NodeRecord.parseFrom(existing).toBuilder();
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new IllegalStateException("corrupt node record", e);
-    }
+    NodeRecord.Builder node = existing == null
+        ? NodeRecord.newBuilder().setNodeId(edit.counters.nextNodeId++)
+        : parseNode(existing).toBuilder();
     node.setAddress(op.getAddress()).setRack(op.getRack());
     edit.txn.put(Cf.NODES, key, node.build().toByteArray());
     return node.getNodeId();

@@ -33,6 +33,8 @@ public final class Namespace {
   private final MetaStore store;
   private final String rootOwner;
   private Counters counters;
+  /** Goes up each time the store is (re)loaded, so caches of its contents know to refresh. */
+  private volatile long generation;
   /** Where the retry records' expiry stopped last (memory only: after a restart it starts over). */
   private byte[] retryExpiredUpTo;
 
@@ -44,6 +46,7 @@ public final class Namespace {
 
   /** Re-reads counters after the store was replaced (snapshot install); makes the root of a new store. */
   public synchronized void reload() throws IOException {
+    generation++;
     try (View view = store.view()) {
       if (view.get(Cf.INODES, Resolver.ROOT_KEY) == null) {
         createRoot();
@@ -141,6 +144,10 @@ public final class Namespace {
     } catch (BfsException e) {
       return QueryReply.newBuilder().setStatus(Statuses.of(e)).build();
     }
+  }
+
+  public long generation() {
+    return generation;
   }
 
   public MetaStore store() {

@@ -21,6 +21,13 @@ public final class Queries {
     return FileStatuses.of(Resolver.resolve(reader, path).existing());
   }
 
+  /** The replication factor of the file with inode id {@code inodeId}, or 0 if it is gone. */
+  public static int replicationOf(KvReader reader, long inodeId) {
+    byte[] key = reader.get(Cf.PARENTS, Keys.id(inodeId));
+    byte[] value = key == null ? null : reader.get(Cf.INODES, key);
+    return value == null ? 0 : Resolver.parse(value).getReplication();
+  }
+
   /** One page of a directory in name order; a file lists as itself. */
   public static QueryReply.Builder list(KvReader reader, String path, String startAfter, int limit)
       throws BfsException {
@@ -81,7 +88,8 @@ public final class Queries {
             .setOffset(chunkOffset)
             .setLength(chunk.getLength())
             .setComplete(chunk.getComplete())
-            .addAllLocations(locator.locate(chunk.getChunkId(), chunk.getVersion())));
+            .addAllLocations(locator.locate(chunk.getChunkId(), chunk.getVersion()))
+            .setCorruptReplicas(locator.corruptReplicas(chunk.getChunkId())));
       }
     }
     return reply;

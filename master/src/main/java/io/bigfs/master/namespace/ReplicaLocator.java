@@ -9,4 +9,9 @@ import java.util.List;
 public interface ReplicaLocator {
   /** Live replicas of {@code chunkId} at {@code version} or newer, best first for a reader. */
   List<NodeLocation> locate(long chunkId, long version);
+
+  /** Replicas of the chunk found corrupt and not yet replaced. */
+  default int corruptReplicas(long chunkId) {
+    return 0;
+  }
 }

@@ -1,7 +1,10 @@
 package io.bigfs.master.node;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import it.unimi.dsi.fastutil.ints.IntArraySet;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +13,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Replicas found corrupt (by readers now, by scrubbers later). The replica stops being offered
- * and is ordered deleted; the most recent reports are kept for operators.
+ * Replicas found corrupt, by readers and by scrubbers. A corrupt replica stops being offered
+ * and is ordered deleted, which leaves its chunk under-replicated until the replication monitor
+ * has made a good copy; until then the chunk counts as having a corrupt replica.
  */
 public final class CorruptReplicas {
   private static final Logger LOG = LoggerFactory.getLogger(CorruptReplicas.class);
@@ -24,12 +28,15 @@ public final class CorruptReplicas {
   private final PendingDeletes deletes;
   private final Counter reported;
   private final Deque<Report> recent = new ArrayDeque<>();
+  private final Long2ObjectOpenHashMap<IntArraySet> unresolved = new Long2ObjectOpenHashMap<>();
 
   public CorruptReplicas(ReplicaMap replicas, PendingDeletes deletes, MeterRegistry metrics) {
     this.replicas = replicas;
     this.deletes = deletes;
     this.reported = Counter.builder("bfs.master.replicas.corrupt.reported")
         .description("Replicas reported corrupt by readers and scrubbers").register(metrics);
+    Gauge.builder("bfs.master.replicas.corrupt", this, CorruptReplicas::unresolvedCount)
+        .description("Replicas found corrupt whose chunk has not been fully re-replicated yet").register(metrics);
   }
 
   public void report(long chunkId, int nodeId, String reason) {
@@ -37,7 +44,8 @@ public final class CorruptReplicas {
     replicas.remove(chunkId, nodeId);
     deletes.add(nodeId, chunkId);
     reported.increment();
-    synchronized (recent) {
+    synchronized (this) {
+      unresolved.computeIfAbsent(chunkId, c -> new IntArraySet()).add(nodeId);
       recent.addFirst(new Report(chunkId, nodeId, reason, System.currentTimeMillis()));
       while (recent.size() > KEPT) {
         recent.removeLast();
@@ -45,10 +53,23 @@ public final class CorruptReplicas {
     }
   }
 
+  /** Corrupt replicas of a chunk not yet replaced. */
+  public synchronized int unresolved(long chunkId) {
+    IntArraySet nodes = unresolved.get(chunkId);
+    return nodes == null ? 0 : nodes.size();
+  }
+
+  /** The chunk has all its replicas again. */
+  public synchronized void resolved(long chunkId) {
+    unresolved.remove(chunkId);
+  }
+
+  public synchronized int unresolvedCount() {
+    return unresolved.values().stream().mapToInt(IntArraySet::size).sum();
+  }
+
   /** The latest reports, newest first. */
-  public List<Report> recent() {
-    synchronized (recent) {
-      return List.copyOf(recent);
-    }
+  public synchronized List<Report> recent() {
+    return List.copyOf(recent);
   }
 }

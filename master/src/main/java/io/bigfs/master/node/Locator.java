@@ -11,10 +11,17 @@ import java.util.List;
 public final class Locator implements ReplicaLocator {
   private final ReplicaMap replicas;
   private final NodeTable nodes;
+  private final CorruptReplicas corrupt;
 
-  public Locator(ReplicaMap replicas, NodeTable nodes) {
+  public Locator(ReplicaMap replicas, NodeTable nodes, CorruptReplicas corrupt) {
     this.replicas = replicas;
     this.nodes = nodes;
+    this.corrupt = corrupt;
+  }
+
+  @Override
+  public int corruptReplicas(long chunkId) {
+    return corrupt.unresolved(chunkId);
   }
 
   @Override

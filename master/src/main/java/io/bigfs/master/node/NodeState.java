@@ -11,16 +11,22 @@ import io.bigfs.proto.HeartbeatRequest;
  * @param reported        whether the node's full block report has arrived since this master started
  */
 public record NodeState(int id, String uuid, String address, String rack, long capacityBytes, long usedBytes,
-                        long chunkCount, int activeTransfers, boolean acceptingWrites, long lastHeartbeatMs,
-                        int scheduledChunks, boolean reported) {
+                        long storedBytes, long chunkCount, int activeTransfers, boolean acceptingWrites,
+                        long lastHeartbeatMs, int scheduledChunks, boolean reported) {
 
   static NodeState fromHeartbeat(HeartbeatRequest hb, long now, boolean reported) {
     return new NodeState(hb.getNodeId(), hb.getUuid(), hb.getAddress(), hb.getRack(), hb.getCapacityBytes(),
-        hb.getUsedBytes(), hb.getChunkCount(), hb.getActiveTransfers(), hb.getAcceptingWrites(), now, 0, reported);
+        hb.getUsedBytes(), hb.getStoredBytes(), hb.getChunkCount(), hb.getActiveTransfers(), hb.getAcceptingWrites(),
+        now, 0, reported);
   }
 
   public boolean isLive(long now, long deadAfterMs) {
     return now - lastHeartbeatMs < deadAfterMs;
+  }
+
+  /** Share of the node's capacity held in replicas, in percent: what rebalancing evens out. */
+  public double storedPercent() {
+    return capacityBytes == 0 ? 0 : 100.0 * storedBytes / capacityBytes;
   }
 
   public long freeBytes() {
@@ -28,12 +34,12 @@ public record NodeState(int id, String uuid, String address, String rack, long c
   }
 
   NodeState withScheduled(int more) {
-    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, chunkCount, activeTransfers,
+    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, storedBytes, chunkCount, activeTransfers,
         acceptingWrites, lastHeartbeatMs, scheduledChunks + more, reported);
   }
 
   NodeState asReported() {
-    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, chunkCount, activeTransfers,
+    return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, storedBytes, chunkCount, activeTransfers,
         acceptingWrites, lastHeartbeatMs, scheduledChunks, true);
   }
 }

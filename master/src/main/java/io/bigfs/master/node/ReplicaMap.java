@@ -125,6 +125,28 @@ public final class ReplicaMap {
     reported.forEach(chunkId -> add(chunkId, nodeId));
   }
 
+  /** Up to {@code max} chunks that {@code nodeId} holds. */
+  public synchronized long[] chunksOn(int nodeId, int max) {
+    LongOpenHashSet found = new LongOpenHashSet();
+    for (var e : packed.long2LongEntrySet()) {
+      if (found.size() >= max) {
+        break;
+      }
+      if (contains(e.getLongValue(), nodeId)) {
+        found.add(e.getLongKey());
+      }
+    }
+    for (var e : spilled.long2ObjectEntrySet()) {
+      if (found.size() >= max) {
+        break;
+      }
+      if (indexOf(e.getValue(), nodeId) >= 0) {
+        found.add(e.getLongKey());
+      }
+    }
+    return found.toLongArray();
+  }
+
   /** Chunks with at least one replica. */
   public synchronized long size() {
     return packed.size() + spilled.size();

@@ -1,86 +1,76 @@
 package io.bigfs.master.rpc;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
-import io.bigfs.master.MasterConfig;
+import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
-import io.bigfs.master.node.NodeTable;
+import io.bigfs.master.node.Rebalancer;
 import io.bigfs.master.raft.MasterRaft;
-import io.bigfs.master.raft.MasterStateMachine;
-import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvCursor;
-import io.bigfs.master.store.View;
 import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.ListNodesReply;
 import io.bigfs.proto.ListNodesRequest;
+import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MasterInfoReply;
 import io.bigfs.proto.MasterInfoRequest;
 import io.bigfs.proto.NodeInfo;
+import io.bigfs.proto.RebalanceReply;
+import io.bigfs.proto.RebalanceRequest;
+import io.bigfs.proto.SetNodeStateOp;
+import io.bigfs.proto.SetNodeStateReply;
+import io.bigfs.proto.SetNodeStateRequest;
+import io.bigfs.proto.Status;
 import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.TakeSnapshotReply;
 import io.bigfs.proto.TakeSnapshotRequest;
-import io.bigfs.proto.store.NodeRecord;
+import io.bigfs.proto.store.NodeAdminState;
 import io.grpc.stub.StreamObserver;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** Operators' questions: the chunkservers as the leader sees them, each master's Raft state, snapshots. */
+/**
+ * Operators' requests: the chunkservers as the leader sees them, each master's Raft state,
+ * snapshots, decommissioning and rebalancing.
+ */
 public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
-  private final Leadership leadership;
-  private final MasterRaft raft;
-  private final MasterStateMachine stateMachine;
-  private final NodeTable nodes;
-  private final MasterConfig config;
+  private final MasterServices.Parts p;
 
-  AdminRpc(Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine, NodeTable nodes,
-           MasterConfig config) {
-    this.leadership = leadership;
-    this.raft = raft;
-    this.stateMachine = stateMachine;
-    this.nodes = nodes;
-    this.config = config;
+  AdminRpc(MasterServices.Parts parts) {
+    this.p = parts;
   }
 
   /** Every registered chunkserver, with what the latest heartbeat said; silent ones are DEAD. */
   @Override
   public void listNodes(ListNodesRequest request, StreamObserver<ListNodesReply> out) {
-    if (!leadership.isLeader()) {
-      Replies.send(out, ListNodesReply.newBuilder().setStatus(leadership.notLeader()).build());
+    if (!p.leadership().isLeader()) {
+      Replies.send(out, ListNodesReply.newBuilder().setStatus(p.leadership().notLeader()).build());
       return;
     }
-    List<NodeInfo> infos = new ArrayList<>();
-    try (View view = stateMachine.namespace().store().view();
-         KvCursor c = view.scan(Cf.NODES, new byte[0], null)) {
-      while (c.next()) {
-        NodeRecord record = NodeRecord.parseFrom(c.value());
-        String uuid = new String(c.key(), StandardCharsets.UTF_8);
-        infos.add(info(record, uuid, nodes.get(record.getNodeId()).orElse(null)));
-      }
-    } catch (InvalidProtocolBufferException e) {
-      Replies.send(out, ListNodesReply.newBuilder()
-          .setStatus(Statuses.of(StatusCode.INTERNAL, "corrupt node record")).build());
-      return;
-    }
-    infos.sort(Comparator.comparingInt(NodeInfo::getNodeId));
+    List<NodeInfo> infos = p.admin().all().stream().map(this::info)
+        .sorted(Comparator.comparingInt(NodeInfo::getNodeId)).toList();
     Replies.send(out, ListNodesReply.newBuilder().setStatus(Statuses.ok()).addAllNodes(infos).build());
   }
 
-  private NodeInfo info(NodeRecord record, String uuid, NodeState state) {
-    NodeInfo.Builder b = NodeInfo.newBuilder().setNodeId(record.getNodeId()).setUuid(uuid)
-        .setAddress(record.getAddress()).setRack(record.getRack()).setState("DEAD");
+  private NodeInfo info(RegisteredNode node) {
+    NodeState state = p.nodes().get(node.id()).orElse(null);
+    boolean live = state != null && p.nodes().isLive(node.id());
+    String shown = switch (node.state()) {
+      case DECOMMISSIONING -> "DECOMMISSIONING";
+      case DECOMMISSIONED -> "DECOMMISSIONED";
+      default -> live ? "LIVE" : "DEAD";
+    };
+    NodeInfo.Builder b = NodeInfo.newBuilder().setNodeId(node.id()).setUuid(node.uuid())
+        .setAddress(node.address()).setRack(node.rack()).setState(shown);
     if (state != null) {
       b.setAddress(state.address())
-          .setState(state.isLive(nodes.now(), nodes.deadAfterMs()) ? "LIVE" : "DEAD")
           .setCapacityBytes(state.capacityBytes())
           .setUsedBytes(state.usedBytes())
+          .setStoredBytes(state.storedBytes())
           .setChunkCount(state.chunkCount())
           .setLastHeartbeatMs(state.lastHeartbeatMs())
           .setActiveTransfers(state.activeTransfers())
-          .setAcceptingWrites(state.acceptingWrites());
+          .setAcceptingWrites(state.acceptingWrites() && node.inService());
     }
     return b.build();
   }
@@ -88,17 +78,17 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   /** This master's own view; never redirected. */
   @Override
   public void masterInfo(MasterInfoRequest request, StreamObserver<MasterInfoReply> out) {
-    MasterRaft.RaftStatus s = raft.status();
+    MasterRaft.RaftStatus s = p.raft().status();
     Replies.send(out, MasterInfoReply.newBuilder().setStatus(Statuses.ok())
-        .setId(config.id())
+        .setId(p.config().id())
         .setRole(s.role())
         .setTerm(s.term())
         .setCommitIndex(Math.max(0, s.commitIndex()))
         .setAppliedIndex(Math.max(0, s.appliedIndex()))
         .setLeaderId(s.leaderId())
-        .setAddress(config.self().rpcAddress())
-        .setSnapshotIndex(Math.max(0, stateMachine.snapshotIndex()))
-        .setClusterId(config.clusterName())
+        .setAddress(p.config().self().rpcAddress())
+        .setSnapshotIndex(Math.max(0, p.stateMachine().snapshotIndex()))
+        .setClusterId(p.config().clusterName())
         .build());
   }
 
@@ -106,11 +96,56 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   @Override
   public void takeSnapshot(TakeSnapshotRequest request, StreamObserver<TakeSnapshotReply> out) {
     try {
-      long index = raft.takeSnapshot(30_000);
+      long index = p.raft().takeSnapshot(30_000);
       Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(Statuses.ok()).setSnapshotIndex(index).build());
     } catch (Exception e) {
       Replies.send(out, TakeSnapshotReply.newBuilder()
           .setStatus(Statuses.of(StatusCode.UNAVAILABLE, "snapshot failed: " + e.getMessage())).build());
     }
+  }
+
+  /**
+   * Decommission: the node takes no new chunks and its replicas stop counting; the replication
+   * monitor copies them elsewhere and then retires the node. Recommission undoes it.
+   */
+  @Override
+  public void setNodeState(SetNodeStateRequest request, StreamObserver<SetNodeStateReply> out) {
+    if (!p.leadership().isLeader()) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(p.leadership().notLeader()).build());
+      return;
+    }
+    Optional<RegisteredNode> node = p.admin().find(request.getNode());
+    if (node.isEmpty()) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(Statuses.of(StatusCode.NOT_FOUND,
+          "no chunkserver '" + request.getNode() + "' (give its id, uuid or host:port)")).build());
+      return;
+    }
+    NodeAdminState target = request.getDecommission() ? NodeAdminState.DECOMMISSIONING : NodeAdminState.IN_SERVICE;
+    if (request.getDecommission() && node.get().state() != NodeAdminState.IN_SERVICE) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(Statuses.ok()).setNode(info(node.get())).build());
+      return;
+    }
+    MasterCommand command = MasterCommand.newBuilder().setTimeMs(p.nodes().now())
+        .setSetNodeState(SetNodeStateOp.newBuilder().setNodeId(node.get().id()).setState(target)).build();
+    p.proposer().propose(command).thenAccept(reply -> {
+      Status status = reply.getStatus();
+      SetNodeStateReply.Builder b = SetNodeStateReply.newBuilder().setStatus(status);
+      p.admin().find(Integer.toString(node.get().id())).ifPresent(n -> b.setNode(info(n)));
+      Replies.send(out, b.build());
+    });
+  }
+
+  @Override
+  public void rebalance(RebalanceRequest request, StreamObserver<RebalanceReply> out) {
+    if (!p.leadership().isLeader()) {
+      Replies.send(out, RebalanceReply.newBuilder().setStatus(p.leadership().notLeader()).build());
+      return;
+    }
+    double threshold = request.getThreshold() <= 0 ? 10 : request.getThreshold();
+    int maxMoves = request.getMaxMoves() == 0 ? 64 : request.getMaxMoves();
+    Rebalancer.Round round = p.rebalancer().round(threshold, maxMoves);
+    Replies.send(out, RebalanceReply.newBuilder().setStatus(Statuses.ok())
+        .setMovesStarted(round.movesStarted()).setSpreadBefore(round.spreadBefore())
+        .setMovesInFlight(round.movesInFlight()).build());
   }
 }

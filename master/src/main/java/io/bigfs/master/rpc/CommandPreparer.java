@@ -4,12 +4,12 @@ import io.bigfs.common.BfsException;
 import io.bigfs.master.MasterConfig;
 import io.bigfs.master.namespace.Limits;
 import io.bigfs.master.namespace.Queries;
+import io.bigfs.master.namespace.RegisteredNode;
+import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.Placement;
 import io.bigfs.master.raft.MasterStateMachine;
-import io.bigfs.master.store.Cf;
-import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.View;
 import io.bigfs.proto.CreateOp;
 import io.bigfs.proto.FileStatus;
@@ -33,11 +33,13 @@ final class CommandPreparer {
   private final MasterConfig config;
   private final MasterStateMachine stateMachine;
   private final NodeTable nodes;
+  private final NodeAdmin admin;
 
-  CommandPreparer(MasterConfig config, MasterStateMachine stateMachine, NodeTable nodes) {
+  CommandPreparer(MasterConfig config, MasterStateMachine stateMachine, NodeTable nodes, NodeAdmin admin) {
     this.config = config;
     this.stateMachine = stateMachine;
     this.nodes = nodes;
+    this.admin = admin;
   }
 
   MasterCommand prepare(MutateRequest request) throws BfsException {
@@ -76,15 +78,9 @@ final class CommandPreparer {
     }
   }
 
+  /** Chunkservers that can hold replicas: registered and not decommissioned (or leaving). */
   private long registeredNodes() {
-    long n = 0;
-    try (View view = stateMachine.namespace().store().view();
-         KvCursor c = view.scan(Cf.NODES, new byte[0], null)) {
-      while (c.next()) {
-        n++;
-      }
-    }
-    return n;
+    return admin.all().stream().filter(RegisteredNode::inService).count();
   }
 
   /**
@@ -102,7 +98,8 @@ final class CommandPreparer {
     }
     Set<Integer> taken = new HashSet<>(exclude);
     taken.addAll(keep);
-    List<NodeState> chosen = Placement.choose(nodes.live(), file.getReplication() - pipeline.size(), taken);
+    List<NodeState> candidates = nodes.live().stream().filter(n -> admin.inService(n.id())).toList();
+    List<NodeState> chosen = Placement.choose(candidates, file.getReplication() - pipeline.size(), taken);
     chosen.forEach(n -> nodes.schedule(n.id()));
     chosen.forEach(n -> pipeline.add(location(n)));
     if (pipeline.isEmpty()) {

@@ -2,8 +2,10 @@ package io.bigfs.master.rpc;
 
 import io.bigfs.master.MasterConfig;
 import io.bigfs.master.node.CorruptReplicas;
+import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.PendingDeletes;
+import io.bigfs.master.node.Rebalancer;
 import io.bigfs.master.node.ReplicaReports;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
@@ -17,14 +19,16 @@ import java.util.List;
 public final class MasterServices {
   private MasterServices() {}
 
-  public static List<BindableService> create(MasterConfig config, Leadership leadership, MasterRaft raft,
-                                             MasterStateMachine stateMachine, Proposer proposer, NodeTable nodes,
-                                             ReplicaReports reports, PendingDeletes deletes, CorruptReplicas corrupt,
-                                             MeterRegistry metrics) {
-    CommandPreparer preparer = new CommandPreparer(config, stateMachine, nodes);
+  /** What the services are built from. */
+  public record Parts(MasterConfig config, Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine,
+                      Proposer proposer, NodeTable nodes, NodeAdmin admin, ReplicaReports reports,
+                      PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics) {}
+
+  public static List<BindableService> create(Parts p) {
+    CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
     return List.of(
-        new MasterRpc(leadership, preparer, proposer, raft, new OpMetrics(metrics), corrupt),
-        new NodeRpc(leadership, proposer, nodes, reports, deletes),
-        new AdminRpc(leadership, raft, stateMachine, nodes, config));
+        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt()),
+        new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes()),
+        new AdminRpc(p));
   }
 }

@@ -4,9 +4,10 @@ import io.bigfs.shell.CommandGroup;
 import io.bigfs.shell.Session;
 import picocli.CommandLine.Command;
 
-/** {@code bfs admin nodes|masters}: what the cluster is made of. */
-@Command(name = "admin", description = "Cluster administration: nodes, masters.",
-    subcommands = {AdminNodesCommand.class, AdminMastersCommand.class})
+/** {@code bfs admin nodes|masters|decommission|recommission|rebalance}: the cluster and its upkeep. */
+@Command(name = "admin", description = "Cluster administration: nodes, masters, decommission, recommission, rebalance.",
+    subcommands = {AdminNodesCommand.class, AdminMastersCommand.class, AdminDecommissionCommand.class,
+        AdminRecommissionCommand.class, AdminRebalanceCommand.class})
 public final class AdminCommand extends CommandGroup {
   AdminCommand(Session session) {
     super(session);

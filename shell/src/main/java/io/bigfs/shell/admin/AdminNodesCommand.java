@@ -38,6 +38,7 @@ public final class AdminNodesCommand extends ClientCommand {
               .name("state").value(n.state())
               .name("capacityBytes").value(n.capacityBytes())
               .name("usedBytes").value(n.usedBytes())
+              .name("storedBytes").value(n.storedBytes())
               .name("chunks").value(n.chunkCount())
               .name("lastHeartbeatMs").value(n.lastHeartbeatMs())
               .name("activeTransfers").value(n.activeTransfers())
@@ -48,11 +49,12 @@ public final class AdminNodesCommand extends ClientCommand {
       });
       return OK;
     }
-    Table table = new Table(7).right(0, 3, 4, 5).row("ID", "ADDRESS", "STATE", "CAPACITY", "USED", "CHUNKS",
-        "LAST HEARTBEAT");
+    Table table = new Table(8).right(0, 3, 4, 5, 6).row("ID", "ADDRESS", "STATE", "CAPACITY", "USED", "STORED",
+        "CHUNKS", "LAST HEARTBEAT");
     for (NodeReport n : nodes) {
       table.row(n.nodeId(), n.address(), n.state(), Formats.size(n.capacityBytes(), true),
-          Formats.size(n.usedBytes(), true), n.chunkCount(), Formats.age(n.lastHeartbeatMs(), now));
+          Formats.size(n.usedBytes(), true), Formats.size(n.storedBytes(), true), n.chunkCount(),
+          Formats.age(n.lastHeartbeatMs(), now));
     }
     table.print(out());
     return OK;

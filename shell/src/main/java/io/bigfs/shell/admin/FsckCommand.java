@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * {@code bfs fsck [--json] [PATH]}: for each file below PATH, its chunks' live replicas against
- * its replication factor, then a summary. Exit code 1 when a chunk has no live replica at all
- * (data is unreadable), 0 otherwise: under-replicated chunks are repaired by the masters.
+ * its replication factor (under-, over-replicated, missing, with a corrupt replica), then a
+ * summary. Exit code 1 when a chunk has no live replica at all (data is unreadable), 0
+ * otherwise: the rest is what the masters repair on their own.
  */
 @Command(name = "fsck", description = {"Check the replicas of every file below PATH (default /).",
     "Exit code 1 when some chunk has no live replica."})
@@ -56,8 +57,7 @@ public final class FsckCommand extends ClientCommand {
         check(entry);
       }
     });
-    Health overall = chunkCounts.get(Health.MISSING) > 0 ? Health.MISSING
-        : chunkCounts.get(Health.UNDER_REPLICATED) > 0 ? Health.UNDER_REPLICATED : Health.HEALTHY;
+    Health overall = worstSeen();
     if (json) {
       Json.print(out(), w -> writeJson(w, top, overall));
     } else {
@@ -97,7 +97,9 @@ public final class FsckCommand extends ClientCommand {
     out().println("Status of " + top + ": " + (overall == Health.MISSING ? "CORRUPT" : overall.label()));
     out().println("  Directories: " + directories + "  Files: " + files + "  Chunks: " + totalChunks());
     out().println("  Healthy chunks: " + chunkCounts.get(Health.HEALTHY) + "  Under-replicated: "
-        + chunkCounts.get(Health.UNDER_REPLICATED) + "  Missing: " + chunkCounts.get(Health.MISSING));
+        + chunkCounts.get(Health.UNDER_REPLICATED) + "  Missing: " + chunkCounts.get(Health.MISSING)
+        + "  Over-replicated: " + chunkCounts.get(Health.OVER_REPLICATED) + "  With a corrupt replica: "
+        + chunkCounts.get(Health.CORRUPT_REPLICA));
   }
 
   private void writeJson(JsonWriter w, String top, Health overall) throws IOException {
@@ -110,6 +112,8 @@ public final class FsckCommand extends ClientCommand {
         .name("healthyChunks").value(chunkCounts.get(Health.HEALTHY))
         .name("underReplicatedChunks").value(chunkCounts.get(Health.UNDER_REPLICATED))
         .name("missingChunks").value(chunkCounts.get(Health.MISSING))
+        .name("overReplicatedChunks").value(chunkCounts.get(Health.OVER_REPLICATED))
+        .name("chunksWithCorruptReplica").value(chunkCounts.get(Health.CORRUPT_REPLICA))
         .name("entries").beginArray();
     for (FileCheck c : checked) {
       w.beginObject()
@@ -123,7 +127,8 @@ public final class FsckCommand extends ClientCommand {
         Health h = Health.of(chunk, c.file().replication());
         if (h != Health.HEALTHY) {
           w.beginObject().name("index").value(chunk.index()).name("chunkId").value(chunk.chunkId())
-              .name("liveReplicas").value(chunk.nodes().size()).name("status").value(h.name())
+              .name("liveReplicas").value(chunk.nodes().size())
+              .name("corruptReplicas").value(chunk.corruptReplicas()).name("status").value(h.name())
               .name("nodes").beginArray();
           for (String node : chunk.nodes()) {
             w.value(node);
@@ -134,6 +139,16 @@ public final class FsckCommand extends ClientCommand {
       w.endArray().endObject();
     }
     w.endArray().endObject();
+  }
+
+  private Health worstSeen() {
+    Health worst = Health.HEALTHY;
+    for (Health h : Health.values()) {
+      if (chunkCounts.get(h) > 0) {
+        worst = h;
+      }
+    }
+    return worst;
   }
 
   private long totalChunks() {

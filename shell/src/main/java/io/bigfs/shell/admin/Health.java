@@ -4,16 +4,25 @@ import io.bigfs.client.ChunkInfo;
 
 import java.util.List;
 
-/** How safe a chunk (or the worst chunk of a file) is: enough live replicas, too few, or none. */
+/**
+ * How safe a chunk (or the worst chunk of a file) is, least worrying first: as wanted, more
+ * replicas than wanted, a replica found corrupt and not yet replaced, too few, or none live.
+ */
 enum Health {
-  HEALTHY, UNDER_REPLICATED, MISSING;
+  HEALTHY, OVER_REPLICATED, CORRUPT_REPLICA, UNDER_REPLICATED, MISSING;
 
   static Health of(ChunkInfo chunk, int wanted) {
     int live = chunk.nodes().size();
     if (live == 0) {
       return MISSING;
     }
-    return live < wanted ? UNDER_REPLICATED : HEALTHY;
+    if (live < wanted) {
+      return UNDER_REPLICATED;
+    }
+    if (chunk.corruptReplicas() > 0) {
+      return CORRUPT_REPLICA;
+    }
+    return live > wanted ? OVER_REPLICATED : HEALTHY;
   }
 
   /** The worst health of a file's chunks; a file without chunks is healthy. */

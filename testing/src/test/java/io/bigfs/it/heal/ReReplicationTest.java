@@ -1,0 +1,85 @@
+package io.bigfs.it.heal;
+
+import io.bigfs.client.BfsClient;
+import io.bigfs.client.ChunkInfo;
+import io.bigfs.testing.MiniCluster;
+import io.bigfs.testing.Wait;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A chunkserver dies: its replicas are made again elsewhere; it comes back: the extras go. */
+class ReReplicationTest {
+  MiniCluster cluster;
+
+  @AfterEach
+  void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aDeadNodesReplicasAreRecreatedAndTrimmedWhenItReturns() throws Exception {
+    cluster = MiniCluster.builder().chunkservers(4).start();
+    BfsClient fs = cluster.newClient();
+    Map<String, byte[]> files = new HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      files.put("/heal/f" + i, Replicas.write(fs, "/heal/f" + i, 3 * Replicas.CHUNK + 1000 * i, i));
+    }
+    List<String> paths = new ArrayList<>(files.keySet());
+    Wait.until("3 replicas of everything", Duration.ofSeconds(20), () -> Replicas.exactly(fs, paths, 3));
+
+    int victim = 0;
+    int victimId = cluster.chunkserver(victim).nodeId();
+    long held = Replicas.chunks(fs, paths).stream().filter(c -> c.nodeIds().contains(victimId)).count();
+    assertThat(held).as("the victim holds replicas").isPositive();
+    cluster.killChunkserver(victim);
+
+    Wait.until("every chunk to have 3 live replicas again, none on the dead node", Duration.ofSeconds(60), () ->
+        Replicas.exactly(fs, paths, 3)
+            && Replicas.chunks(fs, paths).stream().noneMatch(c -> c.nodeIds().contains(victimId)));
+    for (var f : files.entrySet()) {
+      assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
+    }
+
+    // The node comes back with its old replicas: one replica too many of each, and they go.
+    cluster.startChunkserver(victim);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    boolean sawFour = false;
+    while (true) {
+      List<ChunkInfo> chunks = Replicas.chunks(fs, paths);
+      assertThat(chunks).allSatisfy(c -> assertThat(c.nodes().size()).as("never fewer than 3").isGreaterThanOrEqualTo(3));
+      sawFour |= chunks.stream().anyMatch(c -> c.nodes().size() == 4);
+      if (sawFour && chunks.stream().allMatch(c -> c.nodes().size() == 3)) {
+        break;
+      }
+      assertThat(System.nanoTime()).as("extra replicas trimmed in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    for (var f : files.entrySet()) {
+      assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
+    }
+  }
+
+  @Test
+  void changingTheReplicationFactorConverges() throws Exception {
+    cluster = MiniCluster.builder().chunkservers(5).start();
+    BfsClient fs = cluster.newClient();
+    byte[] data = Replicas.write(fs, "/rep/f", 4 * Replicas.CHUNK, 9);
+    List<String> paths = List.of("/rep/f");
+    Wait.until("3 replicas", Duration.ofSeconds(20), () -> Replicas.exactly(fs, paths, 3));
+    fs.setReplication("/rep/f", 2);
+    Wait.until("2 replicas", Duration.ofSeconds(30), () -> Replicas.exactly(fs, paths, 2));
+    fs.setReplication("/rep/f", 5);
+    Wait.until("5 replicas", Duration.ofSeconds(60), () -> Replicas.exactly(fs, paths, 5));
+    assertThat(Replicas.read(fs, "/rep/f")).isEqualTo(data);
+  }
+}
