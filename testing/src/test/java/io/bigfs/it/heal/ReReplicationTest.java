@@ -82,4 +82,30 @@ class ReReplicationTest {
     Wait.until("5 replicas", Duration.ofSeconds(60), () -> Replicas.exactly(fs, paths, 5));
     assertThat(Replicas.read(fs, "/rep/f")).isEqualTo(data);
   }
+
+  @Test
+  void aNewLeaderFinishesTheRepairWithoutDeletingTwice() throws Exception {
+    cluster = MiniCluster.builder().chunkservers(4).start();
+    BfsClient fs = cluster.newClient();
+    Map<String, byte[]> files = new HashMap<>();
+    for (int i = 0; i < 3; i++) {
+      files.put("/lc/f" + i, Replicas.write(fs, "/lc/f" + i, 4 * Replicas.CHUNK, 20 + i));
+    }
+    List<String> paths = new ArrayList<>(files.keySet());
+    Wait.until("3 replicas", Duration.ofSeconds(20), () -> Replicas.exactly(fs, paths, 3));
+    cluster.killChunkserver(2);
+    // Repairs start; then the leader goes away in the middle of them.
+    Wait.until("the dead node to be noticed", Duration.ofSeconds(30), () -> Replicas.fewest(fs, paths) < 3);
+    cluster.killMaster(cluster.leaderIndex());
+    cluster.startChunkserver(2);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!Replicas.exactly(fs, paths, 3)) {
+      assertThat(Replicas.fewest(fs, paths)).as("one dead node costs at most one replica").isGreaterThanOrEqualTo(2);
+      assertThat(System.nanoTime()).as("repaired in time").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    for (var f : files.entrySet()) {
+      assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
+    }
+  }
 }
