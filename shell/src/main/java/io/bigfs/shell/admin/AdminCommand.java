@@ -4,10 +4,11 @@ import io.bigfs.shell.CommandGroup;
 import io.bigfs.shell.Session;
 import picocli.CommandLine.Command;
 
-/** {@code bfs admin nodes|masters|decommission|recommission|rebalance}: the cluster and its upkeep. */
-@Command(name = "admin", description = "Cluster administration: nodes, masters, decommission, recommission, rebalance.",
+/** {@code bfs admin nodes|masters|decommission|recommission|rebalance|top}: the cluster and its upkeep. */
+@Command(name = "admin",
+    description = "Cluster administration: nodes, masters, decommission, recommission, rebalance, top.",
     subcommands = {AdminNodesCommand.class, AdminMastersCommand.class, AdminDecommissionCommand.class,
-        AdminRecommissionCommand.class, AdminRebalanceCommand.class})
+        AdminRecommissionCommand.class, AdminRebalanceCommand.class, AdminTopCommand.class})
 public final class AdminCommand extends CommandGroup {
   AdminCommand(Session session) {
     super(session);

@@ -21,7 +21,8 @@ import java.util.Set;
  * finds every node where it was (chunkservers and clients know the masters by address). Each
  * node has {@code NAME.properties} (its configuration), {@code NAME.log}, {@code NAME.pid}
  * while it runs, and the data folder {@code NAME/}. The {@code masters} file is where the shell
- * finds the masters.
+ * finds the masters; {@code prometheus-targets.json}, where Prometheus and bfs admin top find
+ * every node's /metrics.
  */
 final class LocalCluster {
   static final String STATE_FILE = "cluster.properties";
@@ -118,6 +119,7 @@ final class LocalCluster {
       p.store(out, "bfs local: nodes and their ports, chosen once so that restarts find each other");
     }
     Files.writeString(dir.resolve(io.bigfs.shell.MasterAddresses.MASTERS_FILE), masterAddresses() + "\n");
+    ScrapeTargets.write(this);
     for (LocalNode n : nodes) {
       if (!Files.exists(conf(n))) {
         Files.writeString(conf(n), NodeConfigs.of(this, n));

@@ -3,6 +3,7 @@ package io.bigfs.shell.local;
 import io.bigfs.common.BfsException;
 import io.bigfs.shell.MasterAddresses;
 import io.bigfs.shell.Session;
+import io.bigfs.shell.metrics.TargetsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,5 +89,7 @@ final class LocalStartCommand extends LocalSubcommand {
       out().println("To use it from another directory: export " + MasterAddresses.ENV_LOCAL_DIR + "=" + cluster.dir());
     }
     out().println("Logs: " + cluster.dir() + "/<node>.log   Stop: bfs local stop   Failover: bfs local kill m1");
+    out().println("Live view: bfs admin top   Prometheus targets: " + cluster.dir().resolve(TargetsFile.LOCAL_NAME)
+        + " (monitoring/README.md)");
   }
 }
