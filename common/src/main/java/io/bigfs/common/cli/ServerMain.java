@@ -19,6 +19,11 @@ public final class ServerMain {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
 
+  /** Printed to stderr (the log) once the server is up; launchers wait for it or for an exit. */
+  public static String startedLine(String name) {
+    return "bfs " + name + ": started";
+  }
+
   private ServerMain() {}
 
   /** Builds a server from its checked configuration. */
@@ -58,6 +63,7 @@ public final class ServerMain {
       e.printStackTrace(err);
       return EXIT_FAILED;
     }
+    err.println(startedLine(name));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -23,7 +23,8 @@ abstract class DaemonSubcommand extends BfsSubcommand {
   /** Exit code of {@code status} for a server that is not running, as LSB init scripts have it. */
   static final int NOT_RUNNING = 3;
   /** Long enough for the configuration to be read and the ports bound, short enough to wait for. */
-  private static final Duration STARTUP_CHECK = Duration.ofSeconds(2);
+  /** How long a server may take to start (a JVM on a loaded machine is slow) before we stop waiting. */
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
   /** The servers a host runs, named as they are typed on the command line. */
   enum Server {
@@ -89,7 +90,7 @@ abstract class DaemonSubcommand extends BfsSubcommand {
     Files.createDirectories(process.pidFile().getParent());
     Files.createDirectories(process.log().getParent());
     ProcessHandle p = process.start(Jvm.current(session.env(), javaOpts));
-    if (ServerProcess.awaitExit(p, STARTUP_CHECK)) {
+    if (!process.awaitStarted(p, server.toString(), STARTUP_WAIT)) {
       Files.deleteIfExists(process.pidFile());
       session.err().println("bfs: " + server + " exited at start; the end of " + process.log() + ":\n"
           + process.logTail());

@@ -1,7 +1,11 @@
 package io.bigfs.shell.daemon;
 
+import io.bigfs.common.cli.ServerMain;
+
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +122,37 @@ public record ServerProcess(String mainClass, Path conf, Path pidFile, Path log,
     awaitExit(p.get(), Duration.ofSeconds(10));
     Files.deleteIfExists(pidFile);
     return true;
+  }
+
+  /**
+   * Waits until {@code p}, just started, has logged that it is up (true) or has exited (false).
+   * A server still starting after {@code timeout} counts as started: it is alive, and its log
+   * will say the rest.
+   */
+  public boolean awaitStarted(ProcessHandle p, String name, Duration timeout) throws IOException {
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
+    String started = ServerMain.startedLine(name);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (awaitExit(p, Duration.ofMillis(100))) {
+        return false;
+      }
+      if (logSince(logStart).contains(started)) {
+        return true;
+      }
+    }
+    return p.isAlive();
+  }
+
+  private String logSince(long offset) throws IOException {
+    if (!Files.exists(log)) {
+      return "";
+    }
+    try (FileChannel ch = FileChannel.open(log)) {
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(1 << 20, ch.size() - offset)));
+      ch.read(buf, offset);
+      return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+    }
   }
 
   /** True if {@code p} exited within {@code timeout}. */

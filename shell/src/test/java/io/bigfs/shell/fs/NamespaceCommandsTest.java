@@ -186,7 +186,7 @@ class NamespaceCommandsTest {
   void adminNodesListsTheLiveChunkservers() {
     Result r = bfs.ok("admin", "nodes");
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(0)).matches("ID +ADDRESS +STATE +CAPACITY +USED +CHUNKS +LAST HEARTBEAT");
+    assertThat(lines.get(0)).matches("ID +ADDRESS +STATE +CAPACITY +USED +STORED +CHUNKS +LAST HEARTBEAT");
     assertThat(lines).hasSize(4);
     assertThat(lines.subList(1, 4)).allMatch(l -> l.matches(" *\\d+  127\\.0\\.0\\.1:\\d+ +LIVE .* ago"));
     JsonObject doc = JsonParser.parseString(bfs.ok("admin", "nodes", "--json").out()).getAsJsonObject();
