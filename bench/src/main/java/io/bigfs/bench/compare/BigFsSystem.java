@@ -1,0 +1,97 @@
+package io.bigfs.bench.compare;
+
+import io.bigfs.client.BfsClient;
+import io.bigfs.client.BfsClientConfig;
+import io.bigfs.client.CreateOptions;
+import io.bigfs.master.MasterConfig;
+import io.bigfs.testing.MiniCluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/** BigFS in this JVM: three Raft masters and three chunkservers on loopback, RF 3. */
+final class BigFsSystem implements SystemUnderTest {
+  private final MiniCluster cluster;
+  private int killed = -1;
+
+  BigFsSystem(Path dir, long chunkSize) throws IOException {
+    cluster = MiniCluster.builder().dir(dir).chunkservers(3)
+        .master(MasterConfig.CHUNK_SIZE.name(), chunkSize)
+        // Production election timeouts, so the failover row means what an operator would see.
+        .master(MasterConfig.ELECTION_MIN.name(), 1000)
+        .master(MasterConfig.ELECTION_MAX.name(), 2000)
+        .start();
+  }
+
+  @Override
+  public String name() {
+    return "BigFS";
+  }
+
+  @Override
+  public Session session() {
+    BfsClient client = BfsClient.connect(new BfsClientConfig(cluster.masterAddressList(), "bench", 15_000, 120_000, 10_000));
+    return new BigFsSession(client);
+  }
+
+  @Override
+  public boolean killLeader() {
+    killed = cluster.leaderIndex();
+    cluster.killMaster(killed);
+    return true;
+  }
+
+  @Override
+  public void restoreLeader() {
+    cluster.startMaster(killed);
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+
+  private record BigFsSession(BfsClient fs) implements Session {
+    @Override
+    public void mkdirs(String path) throws IOException {
+      fs.mkdirs(path);
+    }
+
+    @Override
+    public OutputStream create(String path) throws IOException {
+      return fs.create(path, CreateOptions.DEFAULT.withOverwrite(true));
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+      return fs.open(path);
+    }
+
+    @Override
+    public long stat(String path) throws IOException {
+      return fs.stat(path).length();
+    }
+
+    @Override
+    public int list(String path) throws IOException {
+      return fs.list(path).size();
+    }
+
+    @Override
+    public void rename(String source, String target) throws IOException {
+      fs.rename(source, target);
+    }
+
+    @Override
+    public void delete(String path, boolean recursive) throws IOException {
+      fs.delete(path, recursive);
+    }
+
+    @Override
+    public void close() {
+      fs.close();
+    }
+  }
+}
