@@ -45,7 +45,7 @@ class AlertRulesTest {
     assertThat(AlertRule.load(MonitoringFiles.ALERTS)).extracting(AlertRule::name).contains(
         "BigfsNoLeader", "BigfsChunkserverDead", "BigfsChunksUnderReplicated", "BigfsChunksMissing",
         "BigfsDiskAlmostFull", "BigfsWriteChecksumFailures", "BigfsScrubChecksumFailures",
-        "BigfsReadChecksumFailures");
+        "BigfsCorruptReplicasReported");
   }
 
   @Test

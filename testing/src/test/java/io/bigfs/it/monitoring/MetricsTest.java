@@ -166,6 +166,26 @@ class MetricsTest {
   }
 
   @Test
+  void aNodeBeingDecommissionedIsCountedUntilItIsRecommissioned() throws IOException {
+    // Three chunkservers and three replicas of this file: there is nowhere to copy the leaving
+    // node's replica to, so it stays decommissioning until it is taken back.
+    try (BfsOutputStream out = fs.create("/held-everywhere")) {
+      out.write(new byte[1000]);
+    }
+    String node = Integer.toString(cluster.chunkserver(2).nodeId());
+    assertThat(fs.decommission(node, true).state()).isEqualTo("DECOMMISSIONING");
+    try {
+      Wait.until("the leader to count one node decommissioning", DEADLINE,
+          () -> ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_decommissioning") == 1);
+    } finally {
+      assertThat(fs.decommission(node, false).state()).isEqualTo("LIVE");
+    }
+    Wait.until("the leader to count none", DEADLINE,
+        () -> ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_decommissioning") == 0);
+    assertThat(ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_live")).isEqualTo(3);
+  }
+
+  @Test
   void aSnapshotShowsItsAgeAndSize() throws Exception {
     // Ratis snapshots only after enough entries, also when asked; one entry per mkdirs here.
     for (int i = 0; i < SNAPSHOT_EVERY + 5; i++) {
