@@ -32,7 +32,9 @@ final class MasterMetrics {
     Gauge.builder("bfs.master.snapshot.size", sm, x -> snapshot(x, SnapshotStats::bytes))
         .baseUnit("bytes").description("Size of the latest snapshot, what a lagging follower is sent").register(r);
     gauge(r, "bfs.master.lease.holders", "Clients holding write leases (each may write several files)", sm,
-        MasterMetrics::leaseHolders);
+        x -> leases(x).holders());
+    gauge(r, "bfs.master.lease.files", "Files open for writing, each under its writer's lease", sm,
+        x -> leases(x).files());
     gauge(r, "bfs.master.files", "Files in the namespace", sm, x -> ns(x) == null ? 0 : ns(x).counters().files());
     gauge(r, "bfs.master.directories", "Directories in the namespace, the root excluded", sm,
         x -> ns(x) == null ? 0 : ns(x).counters().directories());
@@ -58,14 +60,13 @@ final class MasterMetrics {
     return s == null ? Double.NaN : f.applyAsDouble(s);
   }
 
-  /** A scan of the lease holders' records: one key per client writing, one per file it writes. */
-  private static double leaseHolders(MasterStateMachine sm) {
+  private static Leases.Counts leases(MasterStateMachine sm) {
     Namespace ns = ns(sm);
     if (ns == null) {
-      return 0;
+      return new Leases.Counts(0, 0);
     }
     try (View view = ns.store().view()) {
-      return Leases.holderCount(view);
+      return Leases.count(view);
     }
   }
 

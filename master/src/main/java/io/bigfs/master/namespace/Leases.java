@@ -100,16 +100,22 @@ public final class Leases {
     return out;
   }
 
-  /** How many clients hold leases, for metrics. */
-  public static long holderCount(KvReader reader) {
-    long n = 0;
+  /** How many clients hold leases, and how many files they write (one lease each), for metrics. */
+  public record Counts(long holders, long files) {}
+
+  /** One scan of the lease records: a key per client writing, a longer one per file it writes. */
+  public static Counts count(KvReader reader) {
+    long holders = 0;
+    long files = 0;
     try (KvCursor c = reader.scan(Cf.LEASES, new byte[0], null)) {
       while (c.next()) {
         if (c.key().length == Ids.CLIENT_ID_BYTES) {
-          n++;
+          holders++;
+        } else if (c.key().length == Ids.CLIENT_ID_BYTES + Long.BYTES) {
+          files++;
         }
       }
     }
-    return n;
+    return new Counts(holders, files);
   }
 }

@@ -90,6 +90,6 @@ final class LocalStartCommand extends LocalSubcommand {
     }
     out().println("Logs: " + cluster.dir() + "/<node>.log   Stop: bfs local stop   Failover: bfs local kill m1");
     out().println("Live view: bfs admin top   Prometheus targets: " + cluster.dir().resolve(TargetsFile.LOCAL_NAME)
-        + " (monitoring/README.md)");
+        + " (README.md, Monitoring)");
   }
 }

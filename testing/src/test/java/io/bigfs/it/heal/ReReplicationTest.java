@@ -2,6 +2,8 @@ package io.bigfs.it.heal;
 
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.ChunkInfo;
+import io.bigfs.common.metrics.Scrape;
+import io.bigfs.testing.ClusterMetrics;
 import io.bigfs.testing.MiniCluster;
 import io.bigfs.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +42,10 @@ class ReReplicationTest {
 
     int victim = 0;
     int victimId = cluster.chunkserver(victim).nodeId();
-    long held = Replicas.chunks(fs, paths).stream().filter(c -> c.nodeIds().contains(victimId)).count();
-    assertThat(held).as("the victim holds replicas").isPositive();
+    List<ChunkInfo> held = Replicas.chunks(fs, paths).stream().filter(c -> c.nodeIds().contains(victimId)).toList();
+    assertThat(held).as("the victim holds replicas").isNotEmpty();
     cluster.killChunkserver(victim);
+    ClusterMetrics before = ClusterMetrics.of(cluster);
 
     Wait.until("every chunk to have 3 live replicas again, none on the dead node", Duration.ofSeconds(60), () ->
         Replicas.exactly(fs, paths, 3)
@@ -49,6 +53,7 @@ class ReReplicationTest {
     for (var f : files.entrySet()) {
       assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
     }
+    assertRepairsShowOnTheMetrics(before, held);
 
     // The node comes back with its old replicas: one replica too many of each, and they go.
     cluster.startChunkserver(victim);
@@ -67,6 +72,34 @@ class ReReplicationTest {
     for (var f : files.entrySet()) {
       assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
     }
+  }
+
+  /**
+   * One copy per replica the dead node held, seen from the masters (copies, bytes) and from the
+   * chunkservers that sent them; and the leader counts the node dead and the chunks healthy.
+   */
+  private void assertRepairsShowOnTheMetrics(ClusterMetrics before, List<ChunkInfo> held) {
+    long bytes = held.stream().mapToLong(ChunkInfo::length).sum();
+    ClusterMetrics after = Wait.forValue("the leader to see the repairs done", Duration.ofSeconds(20), () -> {
+      ClusterMetrics m = ClusterMetrics.read(cluster);
+      Scrape leader = m.leader();
+      return leader.value("bfs_master_chunks_under_replicated") == 0 && leader.value("bfs_master_chunks_missing") == 0
+          && leader.value("bfs_master_replication_copies_inflight") == 0 ? m : null;
+    });
+    assertThat(after.leader().value("bfs_master_nodes_dead")).isEqualTo(1);
+    assertThat(after.leader().value("bfs_master_nodes_live")).isEqualTo(3);
+    assertThat(delta(before, after, m -> m.masterSum("bfs_master_replication_copies_total", Map.of())))
+        .isEqualTo(held.size());
+    assertThat(delta(before, after, m -> m.masterSum("bfs_master_replication_bytes_total", Map.of())))
+        .isEqualTo(bytes);
+    assertThat(delta(before, after, m -> m.chunkserverSum("bfs_chunkserver_transfer_bytes_total", Map.of())))
+        .isEqualTo(bytes);
+    assertThat(delta(before, after, m -> m.chunkserverSum("bfs_chunkserver_requests_total",
+        Map.of("op", "transfer", "status", "OK")))).isEqualTo(held.size());
+  }
+
+  private static double delta(ClusterMetrics before, ClusterMetrics after, ToDoubleFunction<ClusterMetrics> f) {
+    return f.applyAsDouble(after) - f.applyAsDouble(before);
   }
 
   @Test

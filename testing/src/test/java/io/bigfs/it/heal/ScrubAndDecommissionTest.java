@@ -4,6 +4,8 @@ import io.bigfs.chunkserver.ChunkserverConfig;
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.ChunkInfo;
 import io.bigfs.client.NodeReport;
+import io.bigfs.common.metrics.Scrape;
+import io.bigfs.testing.ClusterMetrics;
 import io.bigfs.testing.MiniCluster;
 import io.bigfs.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
@@ -56,11 +58,30 @@ class ScrubAndDecommissionTest {
     Wait.until("the scrubber to report the rotted replica", Duration.ofSeconds(30), () ->
         cluster.master(cluster.leaderIndex()).corruptReplicas().recent().stream()
             .anyMatch(r -> r.chunkId() == first.chunkId() && r.nodeId() == victim));
+    assertScrubbingShowsOnTheMetrics(index);
     // The rotted file goes; the node may get a good copy again under the same name.
     byte[] firstChunk = Arrays.copyOf(data, Replicas.CHUNK);
     Wait.until("the chunk to have 3 good replicas again", Duration.ofSeconds(60), () ->
         Replicas.exactly(fs, paths, 3) && (!Files.exists(file) || sameContent(file, firstChunk)));
     assertThat(Replicas.read(fs, "/rot/f")).isEqualTo(data);
+  }
+
+  /** Only the node with the rotted replica counts a failure, after it scrubbed; the leader heard of it. */
+  private void assertScrubbingShowsOnTheMetrics(int rotted) {
+    ClusterMetrics m = ClusterMetrics.read(cluster);
+    for (int i = 0; i < cluster.chunkserverCount(); i++) {
+      Scrape page = m.chunkservers().get(i);
+      double failures = page.value("bfs_chunkserver_scrub_checksum_failures_total");
+      if (i == rotted) {
+        // The scrubber may pass over the rotted replica again before the leader has it deleted.
+        assertThat(failures).as("scrub failures on the rotted node").isNotNaN().isGreaterThanOrEqualTo(1);
+        assertThat(page.value("bfs_chunkserver_scrub_bytes_total")).as("bytes it scrubbed").isNotNaN().isPositive();
+      } else {
+        assertThat(failures).as("scrub failures on node " + i).isZero();
+      }
+      assertThat(page.value("bfs_chunkserver_scrub_progress_ratio")).isBetween(0.0, 1.0);
+    }
+    assertThat(m.leader().value("bfs_master_replicas_corrupt_reported_total")).isNotNaN().isGreaterThanOrEqualTo(1);
   }
 
   @Test

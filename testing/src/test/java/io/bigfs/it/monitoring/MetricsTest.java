@@ -9,6 +9,7 @@ import io.bigfs.client.CreateOptions;
 import io.bigfs.common.metrics.Sample;
 import io.bigfs.common.metrics.Scrape;
 import io.bigfs.common.rpc.Channels;
+import io.bigfs.it.monitoring.MonitoringFiles.Query;
 import io.bigfs.master.MasterConfig;
 import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.StatusCode;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Work done on the cluster shows on its /metrics pages, moved by exactly the amount of work. */
 class MetricsTest {
@@ -142,16 +146,43 @@ class MetricsTest {
   }
 
   @Test
-  void leaseHoldersCountWritersUntilTheyClose() throws IOException {
+  void leasesCountWritersAndTheFilesTheyWriteUntilTheyClose() throws IOException {
     BfsClient writer = cluster.newClient();
-    try (BfsOutputStream out = writer.create("/leased")) {
-      out.write(new byte[1000]);
-      out.hflush();
-      Wait.until("every master to count the writer", DEADLINE, () -> ClusterMetrics.read(cluster).masters().stream()
-          .allMatch(s -> s.value("bfs_master_lease_holders") == 1));
+    try (BfsOutputStream a = writer.create("/leased-a"); BfsOutputStream b = writer.create("/leased-b")) {
+      a.write(new byte[1000]);
+      b.write(new byte[1000]);
+      a.hflush();
+      b.hflush();
+      Wait.until("every master to count one writer of two files", DEADLINE, () -> ClusterMetrics.read(cluster)
+          .masters().stream().allMatch(s -> leases(s).equals(List.of(1.0, 2.0))));
     }
     Wait.until("every master to count no writer", DEADLINE, () -> ClusterMetrics.read(cluster).masters().stream()
-        .allMatch(s -> s.value("bfs_master_lease_holders") == 0));
+        .allMatch(s -> leases(s).equals(List.of(0.0, 0.0))));
+  }
+
+  /** Lease holders and files under lease. */
+  static List<Double> leases(Scrape page) {
+    return List.of(page.value("bfs_master_lease_holders"), page.value("bfs_master_lease_files"));
+  }
+
+  @Test
+  void aNodeBeingDecommissionedIsCountedUntilItIsRecommissioned() throws IOException {
+    // Three chunkservers and three replicas of this file: there is nowhere to copy the leaving
+    // node's replica to, so it stays decommissioning until it is taken back.
+    try (BfsOutputStream out = fs.create("/held-everywhere")) {
+      out.write(new byte[1000]);
+    }
+    String node = Integer.toString(cluster.chunkserver(2).nodeId());
+    assertThat(fs.decommission(node, true).state()).isEqualTo("DECOMMISSIONING");
+    try {
+      Wait.until("the leader to count one node decommissioning", DEADLINE,
+          () -> ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_decommissioning") == 1);
+    } finally {
+      assertThat(fs.decommission(node, false).state()).isEqualTo("LIVE");
+    }
+    Wait.until("the leader to count none", DEADLINE,
+        () -> ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_decommissioning") == 0);
+    assertThat(ClusterMetrics.read(cluster).leader().value("bfs_master_nodes_live")).isEqualTo(3);
   }
 
   @Test
@@ -198,6 +229,43 @@ class MetricsTest {
         assertThat(used.get(0).value()).isNotNaN().isPositive().isLessThanOrEqualTo(capacity.get(0).value());
       }
     }
+  }
+
+  /**
+   * Every metric that a dashboard panel, a dashboard variable or an alert rule uses is exported:
+   * a renamed meter would otherwise leave a panel empty and an alert silent, and neither Grafana
+   * nor Prometheus would say so.
+   */
+  @Test
+  void everyMetricTheDashboardsAndAlertRulesUseIsExported() throws IOException {
+    List<Query> queries = MonitoringFiles.queries();
+    // A reader that found no queries would pass whatever the files say.
+    assertThat(queries).hasSizeGreaterThan(60);
+    useEveryLazyMeter();
+    try {
+      Wait.until("every metric in use to be exported", DEADLINE,
+          () -> MonitoringFiles.unexported(queries, ClusterMetrics.read(cluster).names()).isEmpty());
+    } catch (AssertionError timedOut) {
+      // The assertion below says which are missing.
+    }
+    assertThat(MonitoringFiles.unexported(queries, ClusterMetrics.read(cluster).names()))
+        .as("metrics that no master or chunkserver exports, and where they are used").isEmpty();
+  }
+
+  /**
+   * Some meters are made on first use: the timer of each namespace operation, the counter of a
+   * failure status, the GC pause timer (at the first collection). The other tests may run later.
+   */
+  static void useEveryLazyMeter() throws IOException {
+    byte[] data = "bytes to count".getBytes(StandardCharsets.UTF_8);
+    try (BfsOutputStream out = fs.create("/lazy")) {
+      out.write(data);
+    }
+    try (BfsInputStream in = fs.open("/lazy")) {
+      assertThat(in.readAllBytes()).isEqualTo(data);
+    }
+    assertThatThrownBy(() -> fs.stat("/lazy-absent")).isInstanceOf(NoSuchFileException.class);
+    System.gc();
   }
 
   /** Sends a header and one packet straight to a chunkserver; returns the status of its first answer. */
