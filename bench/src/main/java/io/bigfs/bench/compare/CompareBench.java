@@ -89,11 +89,18 @@ public final class CompareBench {
     log.printf("raw disk: %s sequential write (fsync) and read (O_DIRECT) in %s%n", Sizes.human(o.diskBytes), o.dir);
     double[] disk = DiskLimit.run(o.dir, o.diskBytes, o.coldReads);
     log.printf(Locale.ROOT, "raw disk: write %.0f MB/s, read %.0f MB/s%n", disk[0], disk[1]);
-    Map<String, Double> bigfs = o.runs("bigfs") ? measure(o, log, "bigfs") : Map.of();
+    Map<String, Double> bigfs = o.runs("bigfs") ? measure(o, log, "bigfs") : new LinkedHashMap<>();
     Map<String, Double> hdfs = o.runs("hdfs") ? measure(o, log, "hdfs") : Map.of();
 
-    Results results = new Results();
     Map<String, Double> limits = new LinkedHashMap<>();
+    if (o.runs("bigfs")) {
+      int chunks = Math.max(1000, o.memoryFiles);
+      double perChunk = ReplicaMapFootprint.bytesPerChunk(chunks);
+      bigfs.put(Workload.replicaMap(chunks), perChunk);
+      limits.put(Workload.replicaMap(chunks), ReplicaMapFootprint.TARGET_BYTES);
+      log.printf(Locale.ROOT, "BigFS: replica map %.1f bytes per chunk over %,d chunks%n", perChunk, chunks);
+    }
+    Results results = new Results();
     for (int clients : new int[] {1, 4}) {
       limits.put(Workload.write(clients), disk[0] / 3);  // RF 3 on one disk: every byte is written three times
       limits.put(Workload.read(clients), disk[1]);

@@ -39,6 +39,10 @@ final class Workload {
     return String.format(Locale.ROOT, "JVM RSS with %,d more files", files);
   }
 
+  static String replicaMap(int chunks) {
+    return String.format(Locale.ROOT, "replica map heap per chunk, %,d chunks x 3 replicas (limit: the target)", chunks);
+  }
+
   static String unit(String workload) {
     if (workload.startsWith("sequential")) {
       return "MB/s";
@@ -49,7 +53,7 @@ final class Workload {
     if (workload.equals(FAILOVER)) {
       return "ms";
     }
-    if (workload.startsWith("metadata heap")) {
+    if (workload.startsWith("metadata heap") || workload.startsWith("replica map")) {
       return "bytes";
     }
     if (workload.startsWith("JVM")) {

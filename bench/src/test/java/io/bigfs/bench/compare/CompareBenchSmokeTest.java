@@ -27,6 +27,9 @@ class CompareBenchSmokeTest {
       assertThat(row.bigfs()).as("BigFS: " + row.workload()).isFinite();
       if (row.workload().equals(Workload.FAILOVER)) {
         assertThat(row.hdfs()).as("one NameNode: no failover").isNaN();
+      } else if (row.workload().startsWith("replica map")) {
+        assertThat(row.hdfs()).as("a BigFS structure").isNaN();
+        assertThat(row.bigfs()).isBetween(1.0, row.limit());
       } else {
         assertThat(row.hdfs()).as("HDFS: " + row.workload()).isFinite();
       }

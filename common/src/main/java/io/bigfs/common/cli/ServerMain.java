@@ -19,6 +19,11 @@ public final class ServerMain {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
 
+  /** Printed to stderr (the log) once the configuration is read and checked. */
+  public static String startingLine(String name) {
+    return "bfs " + name + ": starting";
+  }
+
   /** Printed to stderr (the log) once the server is up; launchers wait for it or for an exit. */
   public static String startedLine(String name) {
     return "bfs " + name + ": started";
@@ -55,6 +60,7 @@ public final class ServerMain {
       err.println("bfs " + name + ": " + e.getMessage());
       return EXIT_USAGE;
     }
+    err.println(startingLine(name));
     AutoCloseable server;
     try {
       server = starter.start(config);

@@ -25,6 +25,8 @@ abstract class DaemonSubcommand extends BfsSubcommand {
   /** Long enough for the configuration to be read and the ports bound, short enough to wait for. */
   /** How long a server may take to start (a JVM on a loaded machine is slow) before we stop waiting. */
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  /** How long a server that accepted its configuration must stay up to count as started. */
+  private static final Duration STARTUP_GRACE = Duration.ofSeconds(2);
 
   /** The servers a host runs, named as they are typed on the command line. */
   enum Server {
@@ -90,7 +92,7 @@ abstract class DaemonSubcommand extends BfsSubcommand {
     Files.createDirectories(process.pidFile().getParent());
     Files.createDirectories(process.log().getParent());
     ProcessHandle p = process.start(Jvm.current(session.env(), javaOpts));
-    if (!process.awaitStarted(p, server.toString(), STARTUP_WAIT)) {
+    if (!process.awaitStarted(p, server.toString(), STARTUP_GRACE, STARTUP_WAIT)) {
       Files.deleteIfExists(process.pidFile());
       session.err().println("bfs: " + server + " exited at start; the end of " + process.log() + ":\n"
           + process.logTail());

@@ -125,19 +125,27 @@ public record ServerProcess(String mainClass, Path conf, Path pidFile, Path log,
   }
 
   /**
-   * Waits until {@code p}, just started, has logged that it is up (true) or has exited (false).
-   * A server still starting after {@code timeout} counts as started: it is alive, and its log
-   * will say the rest.
+   * Waits until {@code p}, just started, is up (true) or has exited (false). Up means it logged
+   * that it started, or that its configuration was accepted and it has kept running for
+   * {@code grace} since (a chunkserver waits for a master before it says it started). A server
+   * still silent after {@code timeout} counts as up: it is alive, and its log will say the rest.
    */
-  public boolean awaitStarted(ProcessHandle p, String name, Duration timeout) throws IOException {
+  public boolean awaitStarted(ProcessHandle p, String name, Duration grace, Duration timeout) throws IOException {
     long logStart = Files.exists(log) ? Files.size(log) : 0;
-    String started = ServerMain.startedLine(name);
     long deadline = System.nanoTime() + timeout.toNanos();
+    long acceptedAt = 0;
     while (System.nanoTime() < deadline) {
       if (awaitExit(p, Duration.ofMillis(100))) {
         return false;
       }
-      if (logSince(logStart).contains(started)) {
+      String logged = logSince(logStart);
+      if (logged.contains(ServerMain.startedLine(name))) {
+        return true;
+      }
+      if (acceptedAt == 0 && logged.contains(ServerMain.startingLine(name))) {
+        acceptedAt = System.nanoTime();
+      }
+      if (acceptedAt != 0 && System.nanoTime() - acceptedAt > grace.toNanos()) {
         return true;
       }
     }
