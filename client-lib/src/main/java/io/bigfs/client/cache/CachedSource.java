@@ -6,9 +6,9 @@ import io.bigfs.client.impl.RemoteFile;
 import java.io.IOException;
 
 /**
- * A file served from its cache entry. Should a block turn out damaged (or the local disk fail)
- * midway, the entry is dropped and the rest comes from the chunkservers: a bad byte is never
- * handed out, and the caller sees no error.
+ * A file served from its cache entry. Should a block turn out damaged midway, the entry is
+ * dropped and the rest comes from the chunkservers (so too when the local disk fails): a bad
+ * byte is never handed out, and the caller sees no error.
  */
 final class CachedSource implements ByteSource {
   private final FileCache cache;
@@ -36,13 +36,21 @@ final class CachedSource implements ByteSource {
     if (entry != null) {
       try {
         return entry.read(position, dst, off, len);
-      } catch (IOException e) {
+      } catch (CorruptEntry e) {
         cache.discard(entry.file(), e);
-        entry.close();
-        entry = null;
+        leaveEntry();
+      } catch (IOException e) {
+        // The local disk failed, or this thread was interrupted: the entry may be sound.
+        cache.unreadable(entry.file(), e);
+        leaveEntry();
       }
     }
     return remote().read(position, dst, off, len, sequential);
+  }
+
+  private void leaveEntry() {
+    entry.close();
+    entry = null;
   }
 
   /** The chunkservers, as long as they still serve the version the entry held. */

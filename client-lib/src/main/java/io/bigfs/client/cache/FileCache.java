@@ -79,8 +79,10 @@ public final class FileCache {
       return entry;
     } catch (NoSuchFileException e) {
       // a plain miss
-    } catch (IOException e) {
+    } catch (CorruptEntry e) {
       discard(file, e);
+    } catch (IOException e) {
+      unreadable(file, e);
     }
     count(CacheEvent.MISS, 1);
     return null;
@@ -120,8 +122,13 @@ public final class FileCache {
     writer.abort();
   }
 
+  /** An entry that could not be read for a reason other than damage: left alone, read remotely this time. */
+  void unreadable(Path file, IOException why) {
+    warnOnce("cannot read " + file.getFileName(), why);
+  }
+
   /** Drops a damaged entry. */
-  void discard(Path file, IOException why) {
+  void discard(Path file, CorruptEntry why) {
     LOG.warn("dropping damaged cache entry: {}", why.getMessage());
     try {
       Files.deleteIfExists(file);
