@@ -1,5 +1,9 @@
 package io.bigfs.client;
 
+import io.bigfs.client.cache.CacheKey;
+import io.bigfs.client.cache.CacheStats;
+import io.bigfs.client.cache.FileCache;
+import io.bigfs.client.impl.FileReader;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.BfsException;
@@ -50,12 +54,15 @@ public final class BfsClient implements Closeable {
   private final MasterClient master;
   private final ChannelPool chunkservers = new ChannelPool();
   private final LeaseRenewer leases;
+  /** Null unless the configuration turns the cache on. */
+  private final FileCache cache;
 
   private BfsClient(BfsClientConfig config) {
     this.config = config;
     this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs()),
         config.user());
     this.leases = new LeaseRenewer(master, config.leaseRenewMs());
+    this.cache = config.cache().enabled() ? new FileCache(config.cache()) : null;
   }
 
   /** Connects to the masters given as "host:port,host:port,host:port". */
@@ -196,14 +203,33 @@ public final class BfsClient implements Closeable {
     return new BfsOutputStream(master, chunkservers, leases, file);
   }
 
-  /** Opens a file for reading. */
+  /** Opens a file for reading (through the cache, when the client has one). */
   public BfsInputStream open(String path) throws IOException {
+    return open(path, OpenOptions.DEFAULT);
+  }
+
+  /**
+   * Opens a file for reading. With a cache ({@link BfsClientConfig#withCache}) and
+   * {@link OpenOptions#cache()}, a closed file whose cached copy is of the same version is read
+   * from the local disk; otherwise from the chunkservers, and kept in the cache if read to the end.
+   */
+  public BfsInputStream open(String path, OpenOptions options) throws IOException {
     String p = normalize(path);
     FileInfo file = stat(p);
     if (file.directory()) {
       throw new BfsException(StatusCode.IS_DIRECTORY, p + ": Is a directory");
     }
-    return new BfsInputStream(master, chunkservers, file);
+    FileCache.RemoteOpener remote = () -> new FileReader(master, chunkservers, p, Math.max(1, file.chunkSize()));
+    if (options.cache() && cache != null && cache.admits(file.length(), file.underConstruction())) {
+      CacheKey key = new CacheKey(file.inodeId(), file.modifiedMs(), file.length());
+      return new BfsInputStream(file, cache.open(key, p, remote));
+    }
+    return new BfsInputStream(file, remote.open());
+  }
+
+  /** What the cache did for this client (hits, misses, ...) and what its directory holds now. */
+  public CacheStats cacheStats() throws IOException {
+    return cache == null ? CacheStats.NONE : cache.clientStats();
   }
 
   /** The chunks of a file that overlap [offset, offset+length) (length 0: to the end), with replicas. */

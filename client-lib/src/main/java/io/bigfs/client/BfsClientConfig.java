@@ -13,9 +13,19 @@ import java.util.List;
  * @param rpcTimeoutMs    deadline of one call to a master
  * @param maxRetryMs      how long a call keeps retrying while masters fail over
  * @param leaseRenewMs    how often open files' leases are renewed (keep below the masters' lease expiry)
+ * @param cache           the local cache of files read ({@link CacheConfig#OFF} by default)
  */
 public record BfsClientConfig(List<String> masters, String user, long rpcTimeoutMs, long maxRetryMs,
-                              long leaseRenewMs) {
+                              long leaseRenewMs, CacheConfig cache) {
+
+  public BfsClientConfig {
+    cache = cache == null ? CacheConfig.OFF : cache;
+  }
+
+  /** Without a cache. */
+  public BfsClientConfig(List<String> masters, String user, long rpcTimeoutMs, long maxRetryMs, long leaseRenewMs) {
+    this(masters, user, rpcTimeoutMs, maxRetryMs, leaseRenewMs, CacheConfig.OFF);
+  }
 
   /** Defaults for {@code masters} ("host:port,host:port,host:port"). */
   public static BfsClientConfig of(String masters) throws BfsException {
@@ -24,18 +34,26 @@ public record BfsClientConfig(List<String> masters, String user, long rpcTimeout
   }
 
   public BfsClientConfig withUser(String value) {
-    return new BfsClientConfig(masters, value, rpcTimeoutMs, maxRetryMs, leaseRenewMs);
+    return new BfsClientConfig(masters, value, rpcTimeoutMs, maxRetryMs, leaseRenewMs, cache);
   }
 
   public BfsClientConfig withMaxRetryMs(long value) {
-    return new BfsClientConfig(masters, user, rpcTimeoutMs, value, leaseRenewMs);
+    return new BfsClientConfig(masters, user, rpcTimeoutMs, value, leaseRenewMs, cache);
   }
 
   public BfsClientConfig withRpcTimeoutMs(long value) {
-    return new BfsClientConfig(masters, user, value, maxRetryMs, leaseRenewMs);
+    return new BfsClientConfig(masters, user, value, maxRetryMs, leaseRenewMs, cache);
   }
 
   public BfsClientConfig withLeaseRenewMs(long value) {
-    return new BfsClientConfig(masters, user, rpcTimeoutMs, maxRetryMs, value);
+    return new BfsClientConfig(masters, user, rpcTimeoutMs, maxRetryMs, value, cache);
+  }
+
+  /**
+   * Keeps the files this client reads on the local disk ({@link CacheConfig#at}), so that reading
+   * an unchanged file again needs no chunkserver; {@link CacheConfig#OFF} turns it off.
+   */
+  public BfsClientConfig withCache(CacheConfig value) {
+    return new BfsClientConfig(masters, user, rpcTimeoutMs, maxRetryMs, leaseRenewMs, value);
   }
 }

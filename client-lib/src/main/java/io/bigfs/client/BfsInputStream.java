@@ -1,8 +1,6 @@
 package io.bigfs.client;
 
-import io.bigfs.client.impl.FileReader;
-import io.bigfs.client.impl.MasterClient;
-import io.bigfs.common.rpc.ChannelPool;
+import io.bigfs.client.impl.ByteSource;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,19 +9,20 @@ import java.util.Objects;
 
 /**
  * A file opened for reading, straight from the chunkservers, with checksums verified and
- * failover between replicas. Supports {@link #seek} and positional reads that leave the
+ * failover between replicas, or from the client's cache when it holds this version of the file
+ * (see {@link CacheConfig}). Supports {@link #seek} and positional reads that leave the
  * stream's position alone. Not thread-safe.
  */
 public final class BfsInputStream extends InputStream {
   private final FileInfo file;
-  private final FileReader reader;
+  private final ByteSource reader;
   private final byte[] one = new byte[1];
   private long position;
   private boolean closed;
 
-  BfsInputStream(MasterClient master, ChannelPool channels, FileInfo file) throws IOException {
+  BfsInputStream(FileInfo file, ByteSource reader) {
     this.file = file;
-    this.reader = new FileReader(master, channels, file.path(), Math.max(1, file.chunkSize()));
+    this.reader = reader;
   }
 
   @Override
@@ -105,7 +104,10 @@ public final class BfsInputStream extends InputStream {
 
   @Override
   public void close() {
-    closed = true;
+    if (!closed) {
+      closed = true;
+      reader.close();
+    }
   }
 
   private void checkOpen() throws IOException {

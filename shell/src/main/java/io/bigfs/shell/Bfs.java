@@ -3,6 +3,7 @@ package io.bigfs.shell;
 import io.bigfs.shell.admin.AdminCommand;
 import io.bigfs.shell.admin.DfCommand;
 import io.bigfs.shell.admin.FsckCommand;
+import io.bigfs.shell.cache.CacheCommand;
 import io.bigfs.shell.daemon.DaemonCommand;
 import io.bigfs.shell.fs.CatCommand;
 import io.bigfs.shell.fs.ChmodCommand;
@@ -44,7 +45,7 @@ import java.util.concurrent.Callable;
     subcommands = {LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, CpCommand.class,
         CatCommand.class, TailCommand.class, RmCommand.class, MvCommand.class, StatCommand.class,
         ChmodCommand.class, ChownCommand.class, SetrepCommand.class, DuCommand.class, DfCommand.class,
-        FsckCommand.class, AdminCommand.class, ShellCommand.class, LocalCommand.class, DaemonCommand.class,
+        FsckCommand.class, AdminCommand.class, CacheCommand.class, ShellCommand.class, LocalCommand.class, DaemonCommand.class,
         HelpCommand.class},
     footer = {"", "Masters are found from --masters, else BFS_MASTERS, else the masters file of the local "
         + "cluster (BFS_LOCAL_DIR, default ./.bfs-local)."})

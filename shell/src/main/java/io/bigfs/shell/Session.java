@@ -2,6 +2,7 @@ package io.bigfs.shell;
 
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsClientConfig;
+import io.bigfs.client.CacheConfig;
 import io.bigfs.common.BfsException;
 
 import java.io.PrintStream;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * What the commands of one {@code bfs} run or one interactive session share: the output
  * streams, the environment, the working directory in BigFS and one client, connected on first
- * use so that commands that need no cluster ({@code bfs local ...}) never look for one.
+ * use so that commands that need no cluster ({@code bfs local ...}) never look for one. The
+ * client keeps files read by cat, get and tail in the cache {@link CacheSettings} names.
  */
 public final class Session implements AutoCloseable {
   /** How long a command keeps retrying while masters fail over before it gives up. */
@@ -114,9 +116,14 @@ public final class Session implements AutoCloseable {
   public BfsClient client() throws BfsException {
     if (client == null) {
       String masters = MasterAddresses.resolve(mastersOption, env, localDir);
-      client = BfsClient.connect(BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS));
+      client = BfsClient.connect(BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS).withCache(cacheConfig()));
     }
     return client;
+  }
+
+  /** The cache of files read: on unless BFS_CACHE_SIZE is 0 (see {@link CacheSettings}). */
+  public CacheConfig cacheConfig() throws BfsException {
+    return CacheSettings.resolve(env, localDir);
   }
 
   @Override

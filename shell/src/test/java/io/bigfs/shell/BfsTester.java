@@ -1,9 +1,15 @@
 package io.bigfs.shell;
 
+import io.bigfs.common.FileTrees;
+
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs bfs command lines in-process, as bin/bfs would, and captures what they print. One
  * session for all runs, like the interactive shell: one client, a working directory that
- * cd changes.
+ * cd changes. The cache of files read is in a temporary directory of its own (unless the
+ * environment names one), never in the home directory.
  */
 public final class BfsTester implements AutoCloseable {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Session session;
+  private final Path ownCacheDir;
 
   /** What a command line did. */
   public record Result(int code, String out, String err) {
@@ -31,8 +39,17 @@ public final class BfsTester implements AutoCloseable {
    * @param localDir the working directory for local paths
    */
   public BfsTester(String masters, Path localDir, Map<String, String> env) {
+    Map<String, String> withCache = new HashMap<>(env);
+    try {
+      ownCacheDir = env.containsKey(CacheSettings.ENV_DIR) ? null : Files.createTempDirectory("bfs-cache-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (ownCacheDir != null) {
+      withCache.put(CacheSettings.ENV_DIR, ownCacheDir.toString());
+    }
     session = new Session(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, localDir, false);
+        new PrintStream(err, true, StandardCharsets.UTF_8), withCache, localDir, false);
     session.masters(masters);
   }
 
@@ -71,5 +88,12 @@ public final class BfsTester implements AutoCloseable {
   @Override
   public void close() {
     session.close();
+    if (ownCacheDir != null) {
+      try {
+        FileTrees.delete(ownCacheDir);
+      } catch (IOException ignored) {
+        // a temporary directory
+      }
+    }
   }
 }

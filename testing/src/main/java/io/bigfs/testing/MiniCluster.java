@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole cluster in one JVM: three masters (real Ratis peers, real RocksDB in temp
@@ -268,7 +269,13 @@ public final class MiniCluster implements AutoCloseable {
 
   /** A client of the whole cluster (namespace and data); closed with the cluster. */
   public BfsClient newClient() {
-    BfsClient client = BfsClient.connect(new BfsClientConfig(masterAddressList(), "tester", 10_000, 60_000, 1_000));
+    return newClient(config -> config);
+  }
+
+  /** A client with settings of its own (a cache, say); closed with the cluster. */
+  public BfsClient newClient(UnaryOperator<BfsClientConfig> settings) {
+    BfsClient client = BfsClient.connect(
+        settings.apply(new BfsClientConfig(masterAddressList(), "tester", 10_000, 60_000, 1_000)));
     synchronized (clients) {
       clients.add(client);
     }

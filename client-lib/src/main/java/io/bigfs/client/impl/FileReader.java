@@ -4,6 +4,7 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.Checksums;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.proto.ChunkServiceGrpc;
+import io.bigfs.proto.FileStatus;
 import io.bigfs.proto.GetReplicaReply;
 import io.bigfs.proto.GetReplicaRequest;
 import io.bigfs.proto.LocatedChunk;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * CRC32C, and on an error, a timeout or a checksum mismatch moves on to the next replica (and
  * reports a corrupt one to the master). The caller sees an error only when no replica serves.
  */
-public final class FileReader {
+public final class FileReader implements RemoteFile {
   private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
   /** Chunk locations fetched per request to the master. */
   static final int LOCATION_WINDOW_CHUNKS = 64;
@@ -42,6 +43,9 @@ public final class FileReader {
   private final String path;
   private final long chunkSize;
   private long length;
+  /** The file as the first location request saw it, and whether a later one saw another. */
+  private FileStatus firstSeen;
+  private boolean sawAnotherVersion;
   private final List<LocatedChunk> located = new ArrayList<>();
   /** The last window read, so that sequential small reads do not each ask a chunkserver. */
   private Window cached;
@@ -56,8 +60,20 @@ public final class FileReader {
   }
 
   /** Bytes readable now: completed chunks, plus what the last chunk's replicas hold while it is written. */
+  @Override
   public long length() {
     return length;
+  }
+
+  @Override
+  public FileStatus onlyVersionSeen() {
+    return sawAnotherVersion ? null : firstSeen;
+  }
+
+  /** Nothing to release: channels belong to the client. */
+  @Override
+  public void close() {
+    // nothing held
   }
 
   /** Re-reads locations (and the length of a file still being written) starting at {@code offset}. */
@@ -66,6 +82,7 @@ public final class FileReader {
     located.clear();
     located.addAll(reply.getChunksList());
     length = reply.getFile().getLength();
+    noteVersion(reply.getFile());
     if (!located.isEmpty()) {
       LocatedChunk last = located.get(located.size() - 1);
       if (!last.getComplete()) {
@@ -73,6 +90,15 @@ public final class FileReader {
       } else if (last.getOffset() + last.getLength() > length) {
         length = last.getOffset() + last.getLength();
       }
+    }
+  }
+
+  private void noteVersion(FileStatus file) {
+    if (firstSeen == null) {
+      firstSeen = file;
+    } else if (file.getInodeId() != firstSeen.getInodeId() || file.getMtimeMs() != firstSeen.getMtimeMs()
+        || file.getLength() != firstSeen.getLength()) {
+      sawAnotherVersion = true;
     }
   }
 
@@ -111,6 +137,7 @@ public final class FileReader {
    * Reads up to {@code len} bytes at file {@code position} into {@code dst}, at most to the end of
    * one chunk and one read window; returns the count, or -1 at the end of the file.
    */
+  @Override
   public int read(long position, byte[] dst, int off, int len, boolean sequential) throws IOException {
     if (position >= length) {
       return -1;

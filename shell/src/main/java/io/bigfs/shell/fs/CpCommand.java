@@ -40,7 +40,7 @@ public final class CpCommand extends ClientCommand {
           "no BigFS path: write BigFS paths as bfs://path (bfs cp notes.txt bfs://docs/)");
     }
     Store local = new LocalStore(session.localDir());
-    Store remote = new RemoteStore(session, flags.createOptions());
+    Store remote = new RemoteStore(session, flags.createOptions(), RemoteStore.UNCACHED);
     List<Location> all = args.stream()
         .map(a -> RemotePaths.isRemote(a) ? Location.of(remote, a) : Location.of(local, a)).toList();
     return new Copier(session, flags).copy(all.subList(0, all.size() - 1), all.get(all.size() - 1));

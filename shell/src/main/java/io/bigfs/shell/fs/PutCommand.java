@@ -26,7 +26,7 @@ public final class PutCommand extends ClientCommand {
   @Override
   protected int run() throws IOException {
     Store local = new LocalStore(session.localDir());
-    Store remote = new RemoteStore(session, flags.createOptions());
+    Store remote = new RemoteStore(session, flags.createOptions(), RemoteStore.UNCACHED);
     List<Location> sources = args.subList(0, args.size() - 1).stream()
         .map(a -> RemotePaths.isRemote(a) ? Location.of(remote, a) : Location.of(local, a)).toList();
     return new Copier(session, flags).copy(sources, Location.of(remote, args.get(args.size() - 1)));

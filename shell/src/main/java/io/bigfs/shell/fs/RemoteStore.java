@@ -3,6 +3,7 @@ package io.bigfs.shell.fs;
 import io.bigfs.client.BfsOutputStream;
 import io.bigfs.client.CreateOptions;
 import io.bigfs.client.FileInfo;
+import io.bigfs.client.OpenOptions;
 import io.bigfs.common.BfsPaths;
 import io.bigfs.shell.Session;
 
@@ -14,12 +15,17 @@ import java.util.List;
 
 /** BigFS, through the session's client; paths are resolved against the session's working directory. */
 final class RemoteStore implements Store {
+  /** How cp and put read BigFS files: the cache is for cat, get and tail. */
+  static final OpenOptions UNCACHED = OpenOptions.DEFAULT.withCache(false);
+
   private final Session session;
   private final CreateOptions createOptions;
+  private final OpenOptions openOptions;
 
-  RemoteStore(Session session, CreateOptions createOptions) {
+  RemoteStore(Session session, CreateOptions createOptions, OpenOptions openOptions) {
     this.session = session;
     this.createOptions = createOptions;
+    this.openOptions = openOptions;
   }
 
   @Override
@@ -41,7 +47,7 @@ final class RemoteStore implements Store {
 
   @Override
   public InputStream open(String path) throws IOException {
-    return session.client().open(session.resolve(path));
+    return session.client().open(session.resolve(path), openOptions);
   }
 
   @Override

@@ -192,6 +192,36 @@ class DataCommandsTest {
   }
 
   @Test
+  void catGetAndTailReadThroughTheCacheUnlessToldNotTo() throws IOException {
+    byte[] data = random(700_000, 9);
+    file("cached.bin", data);
+    bfs.ok("put", "cached.bin", "/cached.bin");
+    bfs.ok("cache", "clear");
+    assertThat(bfs.ok("cat", "/cached.bin").outBytes()).isEqualTo(data);
+    assertThat(bfs.ok("cat", "/cached.bin").outBytes()).isEqualTo(data);
+    assertThat(bfs.ok("tail", "-c", "10", "/cached.bin").outBytes())
+        .isEqualTo(Arrays.copyOfRange(data, data.length - 10, data.length));
+    bfs.ok("get", "/cached.bin", "cached-copy.bin");
+    assertThat(Files.readAllBytes(local.resolve("cached-copy.bin"))).isEqualTo(data);
+    // Past the cache: neither counted nor kept.
+    assertThat(bfs.ok("cat", "--no-cache", "/cached.bin").outBytes()).isEqualTo(data);
+    bfs.ok("tail", "--no-cache", "/cached.bin");
+    bfs.ok("get", "-f", "--no-cache", "/cached.bin", "cached-copy.bin");
+    bfs.ok("cp", "bfs://cached.bin", "cp-copy.bin");
+
+    JsonObject stats = JsonParser.parseString(bfs.ok("cache", "stats", "--json").out()).getAsJsonObject();
+    assertThat(stats.get("hits").getAsLong()).as("cat, tail, get").isEqualTo(3);
+    assertThat(stats.get("misses").getAsLong()).isEqualTo(1);
+    assertThat(stats.get("entries").getAsLong()).isEqualTo(1);
+    assertThat(stats.get("bytes").getAsLong()).isBetween(700_000L, 701_000L);
+    assertThat(bfs.ok("cache", "stats").out()).containsPattern("(?m)^Hits: +3$").containsPattern("(?m)^Misses: +1$")
+        .containsPattern("(?m)^Entries: +1$");
+    assertThat(bfs.ok("cache", "clear").out())
+        .isEqualTo("Removed 1 entry from " + bfs.session().cacheConfig().dir() + ".\n");
+    assertThat(bfs.ok("cache", "stats", "--json").out()).contains("\"entries\": 0", "\"hits\": 0");
+  }
+
+  @Test
   void duCountsBytesAndReplicas() throws IOException {
     file("du/one.bin", random(1000, 5));
     file("du/sub/two.bin", random(3000, 6));

@@ -86,7 +86,8 @@ class LocalClusterProcessTest {
     assertThat(pids()).isEqualTo(pids);
 
     assertThat(ok("local", "kill", "cs1").out).startsWith("cs1: killed (pid " + pids.get("cs1") + ")");
-    ok("get", "-f", "/p/data.bin", "back.bin");
+    // Past the cache: the bytes must come from the replicas still alive.
+    ok("get", "-f", "--no-cache", "/p/data.bin", "back.bin");
     assertThat(Files.readAllBytes(work.resolve("back.bin"))).isEqualTo(data);
 
     String leader = leader();
@@ -144,6 +145,7 @@ class LocalClusterProcessTest {
     pb.environment().put("BFS_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().remove("BFS_MASTERS");
     pb.environment().remove("BFS_LOCAL_DIR");
+    pb.environment().put("BFS_CACHE_DIR", work.resolve("cache").toString());
     // Six server JVMs start at once on a small machine: C1 only and a serial GC start faster.
     pb.environment().put("BFS_LOCAL_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     Process p = pb.start();
