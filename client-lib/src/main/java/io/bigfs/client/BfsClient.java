@@ -147,7 +147,12 @@ public final class BfsClient implements Closeable {
 
   /** Makes a directory and any missing parents; an existing directory is no error. */
   public FileInfo mkdirs(String path) throws IOException {
-    return FileInfo.of(master.mkdirs(normalize(path), 0, true));
+    return mkdirs(path, 0);
+  }
+
+  /** Like {@link #mkdirs(String)}, with permission bits for the directories it makes (0: 0755). */
+  public FileInfo mkdirs(String path, int mode) throws IOException {
+    return FileInfo.of(master.mkdirs(normalize(path), mode, true));
   }
 
   /** Makes one directory; its parent must exist and the path must be free. */
