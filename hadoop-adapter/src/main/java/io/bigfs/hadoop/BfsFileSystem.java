@@ -16,9 +16,11 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsStatus;
+import org.apache.hadoop.fs.GlobalStorageStatistics;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.StorageStatistics;
 import org.apache.hadoop.fs.impl.PathCapabilitiesSupport;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.UserGroupInformation;
@@ -351,6 +353,12 @@ public class BfsFileSystem extends FileSystem {
   @Override
   public short getDefaultReplication() {
     return config.replication();
+  }
+
+  /** The counters Hadoop keeps for every bfs:// file system of this JVM (bytes, read and write operations). */
+  @Override
+  public StorageStatistics getStorageStatistics() {
+    return GlobalStorageStatistics.INSTANCE.get(SCHEME);
   }
 
   /** No delegation tokens: BigFS trusts the user name a client gives (simple mode). */

@@ -10,8 +10,9 @@ import org.apache.hadoop.fs.contract.AbstractFSContract;
 import java.io.IOException;
 
 /**
- * Hadoop's file system contract bound to BigFS: the shared MiniCluster, a fresh file system per
- * test (closed after it), and the options in contract/bfs.xml saying what BigFS does.
+ * Hadoop's file system contract bound to BigFS: the shared MiniCluster, reached through Hadoop's
+ * cached file system for its URI (so the tests share one client, as programs do), and the
+ * options in contract/bfs.xml saying what BigFS does.
  */
 public class BfsContract extends AbstractFSContract {
   public static final String CONTRACT_XML = "contract/bfs.xml";
@@ -25,15 +26,7 @@ public class BfsContract extends AbstractFSContract {
   @Override
   public void init() throws IOException {
     super.init();
-    fs = FileSystem.newInstance(SharedCluster.uri(), getConf());
-  }
-
-  @Override
-  public void teardown() throws IOException {
-    if (fs != null) {
-      fs.close();
-    }
-    super.teardown();
+    fs = FileSystem.get(SharedCluster.uri(), getConf());
   }
 
   @Override
