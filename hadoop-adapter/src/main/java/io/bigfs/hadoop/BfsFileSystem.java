@@ -4,7 +4,6 @@ import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsOutputStream;
 import io.bigfs.client.CreateOptions;
 import io.bigfs.client.FileInfo;
-import io.bigfs.client.NodeReport;
 import io.bigfs.common.BfsPaths;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
@@ -25,20 +24,13 @@ import org.apache.hadoop.fs.impl.PathCapabilitiesSupport;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.Progressable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * BigFS as a Hadoop FileSystem for {@code bfs://} URIs, with HDFS's semantics: create makes missing
@@ -47,18 +39,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * chunk. BigFS has no append, concat, truncate, settable times, symlinks or extended attributes;
  * those calls throw UnsupportedOperationException. One {@link BfsClient} per instance, acting as
  * the Hadoop user who created it. See {@link AdapterConfig} for the configuration keys.
+ *
+ * <p>Longer than our usual class because Hadoop's API is wide: one short method per operation,
+ * each counting itself in the file system's statistics; the work lives in the helpers.
  */
 public class BfsFileSystem extends FileSystem {
   public static final String SCHEME = "bfs";
-  private static final Logger LOG = LoggerFactory.getLogger(BfsFileSystem.class);
 
   private URI uri;
   private AdapterConfig config;
   private BfsClient client;
   private String user;
   private Path workingDir;
-  /** Streams still open, closed (and so committed) when the file system closes, as HDFS does. */
-  private final Set<BfsFsOutputStream> writing = ConcurrentHashMap.newKeySet();
+  private final OpenWriters writers = new OpenWriters();
 
   @Override
   public void initialize(URI name, Configuration conf) throws IOException {
@@ -100,55 +93,24 @@ public class BfsFileSystem extends FileSystem {
 
   @Override
   public FileStatus getFileStatus(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    try {
-      return HadoopTypes.status(client.stat(pathOf(f)), uri);
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, f);
-    }
+    return read(f, path -> HadoopTypes.status(client.stat(path), uri));
   }
 
   @Override
   public FileStatus[] listStatus(Path f) throws IOException {
     statistics.incrementLargeReadOps(1);
-    try {
-      List<FileInfo> entries = client.list(pathOf(f));
-      FileStatus[] out = new FileStatus[entries.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = HadoopTypes.status(entries.get(i), uri);
-      }
-      return out;
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, f);
+    List<FileInfo> entries = translated(f, client::list);
+    FileStatus[] out = new FileStatus[entries.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = HadoopTypes.status(entries.get(i), uri);
     }
+    return out;
   }
 
-  /** A listing fetched a page at a time, so that a huge directory is never held whole. */
   @Override
   public RemoteIterator<FileStatus> listStatusIterator(Path f) throws IOException {
     statistics.incrementLargeReadOps(1);
-    Iterator<FileInfo> entries;
-    try {
-      entries = client.listIterator(pathOf(f));
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, f);
-    }
-    return new RemoteIterator<>() {
-      @Override
-      public boolean hasNext() throws IOException {
-        try {
-          return entries.hasNext();
-        } catch (UncheckedIOException e) {
-          throw HadoopErrors.lookup(e.getCause(), f);
-        }
-      }
-
-      @Override
-      public FileStatus next() throws IOException {
-        hasNext();
-        return HadoopTypes.status(entries.next(), uri);
-      }
-    };
+    return new PagedListing(translated(f, client::listIterator), f, uri);
   }
 
   @Override
@@ -162,38 +124,20 @@ public class BfsFileSystem extends FileSystem {
     if (file.isDirectory() || file.getLen() <= start) {
       return new BlockLocation[0];
     }
-    statistics.incrementReadOps(1);
-    try {
-      // The client reads length 0 as "to the end"; HDFS answers a 0-length query with the chunk at start.
-      return HadoopTypes.locations(client.chunks(pathOf(file.getPath()), start, Math.max(1, len)));
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, file.getPath());
-    }
+    // The client reads length 0 as "to the end"; HDFS answers a 0-length query with the chunk at start.
+    return read(file.getPath(), path -> HadoopTypes.locations(client.chunks(path, start, Math.max(1, len))));
   }
 
   @Override
   public ContentSummary getContentSummary(Path f) throws IOException {
-    statistics.incrementReadOps(1);
-    try {
-      return ContentSummaries.of(client, pathOf(f));
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, f);
-    }
+    return read(f, path -> ContentSummaries.of(client, path));
   }
 
-  /** Capacity, bytes stored and free space of the live chunkservers, as {@code bfs df} counts them. */
+  /** Capacity, bytes used and free space of the live chunkservers. */
   @Override
   public FsStatus getStatus(Path p) throws IOException {
     statistics.incrementReadOps(1);
-    long capacity = 0;
-    long used = 0;
-    for (NodeReport n : client.nodes()) {
-      if ("LIVE".equals(n.state())) {
-        capacity += n.capacityBytes();
-        used += n.usedBytes();
-      }
-    }
-    return new FsStatus(capacity, used, Math.max(0, capacity - used));
+    return HadoopTypes.fsStatus(client.nodes());
   }
 
   // ------------------------------------------------------------------ writing
@@ -229,8 +173,8 @@ public class BfsFileSystem extends FileSystem {
     } catch (IOException e) {
       throw HadoopErrors.create(e, f);
     }
-    BfsFsOutputStream stream = new BfsFsOutputStream(out, writing::remove);
-    writing.add(stream);
+    BfsFsOutputStream stream = new BfsFsOutputStream(out, writers::closed);
+    writers.opened(stream);
     return new FSDataOutputStream(stream, statistics);
   }
 
@@ -252,12 +196,8 @@ public class BfsFileSystem extends FileSystem {
 
   @Override
   public boolean rename(Path src, Path dst) throws IOException {
-    statistics.incrementWriteOps(1);
-    try {
-      return HdfsRename.rename(client, pathOf(src), pathOf(dst));
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, src);
-    }
+    String target = pathOf(dst);
+    return write(src, path -> HdfsRename.rename(client, path, target));
   }
 
   @Override
@@ -287,22 +227,12 @@ public class BfsFileSystem extends FileSystem {
 
   @Override
   public void setPermission(Path p, FsPermission permission) throws IOException {
-    statistics.incrementWriteOps(1);
-    try {
-      client.setPermission(pathOf(p), permission.toShort());
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, p);
-    }
+    write(p, path -> client.setPermission(path, permission.toShort()));
   }
 
   @Override
   public void setOwner(Path p, String username, String groupname) throws IOException {
-    statistics.incrementWriteOps(1);
-    try {
-      client.setOwner(pathOf(p), username, groupname);
-    } catch (IOException e) {
-      throw HadoopErrors.lookup(e, p);
-    }
+    write(p, path -> client.setOwner(path, username, groupname));
   }
 
   /** As HDFS: false for a directory or a missing path, which have no replication to set. */
@@ -380,13 +310,7 @@ public class BfsFileSystem extends FileSystem {
   @Override
   public void close() throws IOException {
     try {
-      for (BfsFsOutputStream stream : new ArrayList<>(writing)) {
-        try {
-          stream.close();
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("{}: could not close {}: {}", uri, stream, e.toString());
-        }
-      }
+      writers.closeAll();
       super.close();
     } finally {
       if (client != null) {
@@ -398,6 +322,32 @@ public class BfsFileSystem extends FileSystem {
   @Override
   public String toString() {
     return "BfsFileSystem{" + uri + ", user=" + user + "}";
+  }
+
+  /** A call on one BigFS path. */
+  @FunctionalInterface
+  private interface OnPath<T> {
+    T call(String path) throws IOException;
+  }
+
+  /** Runs a call on {@code f}'s path as one read operation, its failures translated for lookups. */
+  private <T> T read(Path f, OnPath<T> call) throws IOException {
+    statistics.incrementReadOps(1);
+    return translated(f, call);
+  }
+
+  /** Runs a call on {@code f}'s path as one write operation, its failures translated for lookups. */
+  private <T> T write(Path f, OnPath<T> call) throws IOException {
+    statistics.incrementWriteOps(1);
+    return translated(f, call);
+  }
+
+  private <T> T translated(Path f, OnPath<T> call) throws IOException {
+    try {
+      return call.call(pathOf(f));
+    } catch (IOException e) {
+      throw HadoopErrors.lookup(e, f);
+    }
   }
 
   /** The BigFS path of a Hadoop path: qualified against this file system and the working directory. */

@@ -2,9 +2,11 @@ package io.bigfs.hadoop;
 
 import io.bigfs.client.ChunkInfo;
 import io.bigfs.client.FileInfo;
+import io.bigfs.client.NodeReport;
 import io.bigfs.common.rpc.Addresses;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 
@@ -21,6 +23,19 @@ final class HadoopTypes {
     Path path = new Path(fsUri.getScheme(), fsUri.getAuthority(), f.path());
     return new FileStatus(f.length(), f.directory(), f.replication(), f.chunkSize(), f.modifiedMs(),
         f.accessedMs(), new FsPermission((short) f.mode()), f.owner(), f.group(), path);
+  }
+
+  /** Capacity, bytes used and free space of the live chunkservers, as {@code bfs df} counts them. */
+  static FsStatus fsStatus(List<NodeReport> nodes) {
+    long capacity = 0;
+    long used = 0;
+    for (NodeReport n : nodes) {
+      if ("LIVE".equals(n.state())) {
+        capacity += n.capacityBytes();
+        used += n.usedBytes();
+      }
+    }
+    return new FsStatus(capacity, used, Math.max(0, capacity - used));
   }
 
   /**
