@@ -74,6 +74,21 @@ class BfsFileSystemTest {
   }
 
   @Test
+  void renameAnswersAsHdfsDoes() throws IOException {
+    Path dir = new Path("/fs-test/rename");
+    Path file = new Path(dir, "f");
+    write(file, 10, (short) 1);
+    fs.mkdirs(new Path(dir, "sub"));
+    assertThat(fs.rename(file, file)).as("onto itself").isTrue();
+    assertThat(fs.rename(file, dir)).as("into its own directory").isTrue();
+    assertThat(fs.rename(dir, new Path(dir, "sub/inside"))).as("below itself").isFalse();
+    assertThat(fs.rename(new Path("/"), new Path("/elsewhere"))).as("the root").isFalse();
+    assertThat(fs.rename(file, new Path(dir, "sub"))).as("into a directory").isTrue();
+    assertThat(fs.exists(new Path(dir, "sub/f"))).isTrue();
+    assertThat(fs.exists(file)).isFalse();
+  }
+
+  @Test
   void statisticsCountOperationsAndBytes() throws IOException {
     StorageStatistics stats = fs.getStorageStatistics();
     long written = stats.getLong("bytesWritten");
