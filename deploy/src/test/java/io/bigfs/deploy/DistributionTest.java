@@ -1,20 +1,19 @@
 package io.bigfs.deploy;
 
+import io.bigfs.deploy.ExternalCommand.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,8 +39,8 @@ class DistributionTest {
   @BeforeAll
   static void unpack() throws Exception {
     assertThat(TARBALL).as("run 'mvn package' first").isRegularFile();
-    Run tar = run(unpacked, "tar", "-xzf", TARBALL.toString(), "-C", unpacked.toString());
-    assertThat(tar.code).as(tar.toString()).isZero();
+    Result tar = run("tar", "-xzf", TARBALL.toString(), "-C", unpacked.toString());
+    assertThat(tar.code()).as(tar.toString()).isZero();
     home = unpacked.resolve(NAME);
   }
 
@@ -63,12 +62,12 @@ class DistributionTest {
 
   @Test
   void theLauncherRunsFromTheUnpackedTreeWithItsOwnJars() throws Exception {
-    Run help = bfs("--help");
-    assertThat(help.code).as(help.toString()).isZero();
-    assertThat(help.out).contains("Usage: bfs", "daemon", "local");
-    Run masterHelp = bfs("master", "--help-config");
-    assertThat(masterHelp.code).as(masterHelp.toString()).isZero();
-    assertThat(masterHelp.out).contains("# master.peers=", "# master.data.dir=");
+    Result help = bfs("--help");
+    assertThat(help.code()).as(help.toString()).isZero();
+    assertThat(help.out()).contains("Usage: bfs", "daemon", "local");
+    Result masterHelp = bfs("master", "--help-config");
+    assertThat(masterHelp.code()).as(masterHelp.toString()).isZero();
+    assertThat(masterHelp.out()).contains("# master.peers=", "# master.data.dir=");
   }
 
   @Test
@@ -86,10 +85,10 @@ class DistributionTest {
    * word for word, and each key the file sets is one the server knows.
    */
   private static void checkDocumentsEveryKey(String server) throws Exception {
-    Run help = bfs(server, "--help-config");
-    assertThat(help.code).as(help.toString()).isZero();
+    Result help = bfs(server, "--help-config");
+    assertThat(help.code()).as(help.toString()).isZero();
     String example = Files.readString(home.resolve("conf/" + server + ".properties"));
-    List<String> blocks = Arrays.stream(help.out.strip().split("\n\n")).toList();
+    List<String> blocks = Arrays.stream(help.out().strip().split("\n\n")).toList();
     assertThat(blocks).hasSizeGreaterThan(5);
     for (String block : blocks) {
       assertThat(example).as("conf/%s.properties must hold this block of 'bfs %s --help-config' (add it to "
@@ -116,32 +115,17 @@ class DistributionTest {
     }
   }
 
-  /** What one command did. */
-  record Run(int code, String out, String err) {}
-
   /** bin/bfs of the unpacked tree, with the JDK running this test and nothing from the checkout. */
-  private static Run bfs(String... args) throws Exception {
+  private static Result bfs(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/bfs").toString()));
     command.addAll(List.of(args));
-    return run(unpacked, command.toArray(String[]::new));
+    return run(command.toArray(String[]::new));
   }
 
-  private static Run run(Path dir, String... command) throws Exception {
-    File out = Files.createTempFile("bfs", ".out").toFile();
-    File err = Files.createTempFile("bfs", ".err").toFile();
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out).redirectError(err)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+  private static Result run(String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(unpacked.toFile());
     pb.environment().remove("BFS_CLASSPATH");
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
-    }
-    Run r = new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-        Files.readString(err.toPath(), StandardCharsets.UTF_8));
-    Files.delete(out.toPath());
-    Files.delete(err.toPath());
-    return r;
+    return ExternalCommand.run(pb, Duration.ofSeconds(60));
   }
 }
