@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
 public final class CorruptReplicas {
   private static final Logger LOG = LoggerFactory.getLogger(CorruptReplicas.class);
   private static final int KEPT = 1000;
+  /** Reasons are logged and kept: a caller's megabyte of text is cut short. */
+  private static final int MAX_REASON_CHARS = 500;
 
   /** One report. */
   public record Report(long chunkId, int nodeId, String reason, long timeMs) {}
@@ -39,18 +42,29 @@ public final class CorruptReplicas {
         .description("Replicas found corrupt whose chunk has not been fully re-replicated yet").register(metrics);
   }
 
-  public void report(long chunkId, int nodeId, String reason) {
-    LOG.warn("replica of chunk {} on node {} is corrupt: {}", chunkId, nodeId, reason);
+  /**
+   * Records a corrupt replica and orders it deleted. Returns false, changing nothing, when the
+   * node holds no replica of the chunk as far as this master knows: a report about a chunk or a
+   * node that does not exist (a confused or hostile caller) must not grow the unresolved set or
+   * the delete queues, and a second report of a replica already dropped has nothing left to do.
+   */
+  public boolean report(long chunkId, int nodeId, String reason) {
+    if (Arrays.stream(replicas.nodesOf(chunkId)).noneMatch(n -> n == nodeId)) {
+      return false;
+    }
+    String shown = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason;
+    LOG.warn("replica of chunk {} on node {} is corrupt: {}", chunkId, nodeId, shown);
     replicas.remove(chunkId, nodeId);
     deletes.add(nodeId, chunkId);
     reported.increment();
     synchronized (this) {
       unresolved.computeIfAbsent(chunkId, c -> new IntArraySet()).add(nodeId);
-      recent.addFirst(new Report(chunkId, nodeId, reason, System.currentTimeMillis()));
+      recent.addFirst(new Report(chunkId, nodeId, shown, System.currentTimeMillis()));
       while (recent.size() > KEPT) {
         recent.removeLast();
       }
     }
+    return true;
   }
 
   /** Corrupt replicas of a chunk not yet replaced. */

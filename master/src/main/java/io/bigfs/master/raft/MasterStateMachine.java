@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.bigfs.master.namespace.Namespace;
 import io.bigfs.master.namespace.ReplicaLocator;
 import io.bigfs.master.store.MetaStore;
+import io.bigfs.master.store.StateDigest;
 import io.bigfs.proto.CommandBatch;
 import io.bigfs.proto.CommandResults;
 import io.bigfs.proto.MasterCommand;
@@ -174,6 +175,11 @@ public final class MasterStateMachine extends BaseStateMachine {
 
   public Namespace namespace() {
     return namespace;
+  }
+
+  /** A fingerprint of the replicated state, to compare masters (see {@link StateDigest}). */
+  public StateDigest digest() {
+    return StateDigest.of(store);
   }
 
   public long snapshotIndex() {

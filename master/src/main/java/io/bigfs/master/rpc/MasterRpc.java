@@ -51,8 +51,10 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
       Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(leadership.notLeader()).build());
       return;
     }
-    corrupt.report(request.getChunkId(), request.getNodeId(), request.getReason());
-    Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(Statuses.ok()).build());
+    Status status = corrupt.report(request.getChunkId(), request.getNodeId(), request.getReason()) ? Statuses.ok()
+        : Statuses.of(StatusCode.NOT_FOUND, "node " + Integer.toUnsignedString(request.getNodeId())
+            + " holds no known replica of chunk " + Long.toUnsignedString(request.getChunkId()));
+    Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(status).build());
   }
 
   @Override

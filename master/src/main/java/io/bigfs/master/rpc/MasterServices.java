@@ -28,7 +28,7 @@ public final class MasterServices {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
     return List.of(
         new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt()),
-        new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes()),
+        new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
         new AdminRpc(p));
   }
 }
