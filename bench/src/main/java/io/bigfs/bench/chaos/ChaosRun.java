@@ -25,14 +25,14 @@ final class ChaosRun {
     }
 
     void print(PrintStream out) {
+      out.println("what was struck:");
+      strikes.forEach(s -> out.println("  " + s));
       out.println("chaos seed " + seed + ": " + faultsStruck + " faults struck; " + operations + "; "
           + filesChecked + " files checked at the end");
       if (!passed()) {
         out.println(anomalies.size() + " ANOMALIES:");
         anomalies.forEach(a -> out.println("  " + a));
         out.print(FaultSchedule.describe(seed, schedule));
-        out.println("what was struck:");
-        strikes.forEach(s -> out.println("  " + s));
         out.println("replay: bench/run chaos --seed " + seed + " --seconds " + "<same duration>");
       }
     }

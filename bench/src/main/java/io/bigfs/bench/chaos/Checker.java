@@ -32,7 +32,12 @@ final class Checker {
     this.fs = fs;
   }
 
+  /**
+   * Heals first (fsck clean: every chunk has its replicas back, and the leader has heard from
+   * every chunkserver), then reads everything, then compares the masters.
+   */
   List<String> check(Ledger ledger) throws IOException, InterruptedException {
+    awaitFsckClean();
     Set<String> present = new HashSet<>();
     for (FileInfo f : fs.list(Workload.DIR)) {
       present.add(f.path());
@@ -56,7 +61,6 @@ final class Checker {
         anomalies.add(path + " exists, but no acknowledged or attempted operation made it");
       }
     }
-    awaitFsckClean();
     awaitMastersAgree();
     return List.copyOf(anomalies);
   }
@@ -66,7 +70,7 @@ final class Checker {
   }
 
   /** A rename in doubt left the file at exactly one of its two paths; a delete in doubt, at most one. */
-  private void checkDoubtful(Ledger ledger, Set<String> present) throws IOException {
+  private void checkDoubtful(Ledger ledger, Set<String> present) {
     for (Map.Entry<String, Ledger.Written> e : ledger.doubtful().entrySet()) {
       if (present.contains(e.getKey())) {
         verify(e.getKey(), e.getValue());
@@ -85,10 +89,13 @@ final class Checker {
     });
   }
 
-  private void verify(String path, Ledger.Written w) throws IOException {
+  private void verify(String path, Ledger.Written w) {
     byte[] data;
     try (BfsInputStream in = fs.open(path)) {
       data = in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      anomalies.add(path + " (acknowledged, " + w.length() + " bytes) cannot be read after healing: " + e.getMessage());
+      return;
     }
     filesChecked++;
     String sha = Workload.sha256(data);

@@ -2,6 +2,10 @@ package io.bigfs.bench.chaos;
 
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.MasterReport;
+import io.bigfs.common.rpc.Channels;
+import io.bigfs.proto.AdminServiceGrpc;
+import io.bigfs.proto.TakeSnapshotRequest;
+import io.grpc.ManagedChannel;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -9,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Strikes the faults of a schedule at their times and heals each after its hold. Stopping it
@@ -79,10 +84,13 @@ final class FaultInjector implements Runnable {
         nodes.restart(node);
       }
       case WIPE_MASTER -> {
+        snapshotOthers(node);
         nodes.kill(node);
         nodes.wipe(node);
         hold(f);
         nodes.restart(node);
+        admin.masters().stream().filter(m -> m.id().equals(node)).findFirst().ifPresent(m -> record(
+            "  " + node + " restarted empty, now at applied index " + m.appliedIndex() + ", snapshot " + m.snapshotIndex()));
       }
       case PAUSE -> {
         nodes.signal(node, "STOP");
@@ -95,6 +103,27 @@ final class FaultInjector implements Runnable {
       case CORRUPT_CHUNK, TRUNCATE_CHUNK -> record("  " + damage(node, f));
     }
     record("healed " + f.kind() + " " + node);
+  }
+
+  /**
+   * Snapshots the other masters (which purges their logs up to the purge gap), so that the wiped
+   * master is more likely to be brought back by a snapshot install than by replaying the log.
+   */
+  private void snapshotOthers(String wiped) {
+    for (MasterReport m : admin.masters()) {
+      if (m.reachable() && !m.id().equals(wiped)) {
+        ManagedChannel channel = Channels.open(m.address());
+        try {
+          long index = AdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+              .takeSnapshot(TakeSnapshotRequest.getDefaultInstance()).getSnapshotIndex();
+          record("  snapshot of " + m.id() + " at " + index);
+        } catch (RuntimeException e) {
+          record("  snapshot of " + m.id() + " failed: " + e.getMessage());
+        } finally {
+          Channels.close(channel);
+        }
+      }
+    }
   }
 
   /** Rots one chunk file: a few bytes flipped in the middle, or the second half cut off. */

@@ -155,8 +155,17 @@ public final class MasterStateMachine extends BaseStateMachine {
     return ti.getIndex();
   }
 
+  /**
+   * Ratis pauses the state machine before installing a snapshot, and again when the leader sends
+   * the snapshot again before the last install was reloaded (a wiped follower gets the same
+   * snapshot more than once): pausing a paused state machine must do nothing, or every later
+   * install fails on an illegal PAUSED to PAUSING transition and the follower never catches up.
+   */
   @Override
   public void pause() {
+    if (getLifeCycle().getCurrentState().isPausingOrPaused()) {
+      return;
+    }
     getLifeCycle().transition(LifeCycle.State.PAUSING);
     getLifeCycle().transition(LifeCycle.State.PAUSED);
   }
