@@ -59,13 +59,17 @@ final class ChaosRun {
         faults.join(300_000);
         workload.stop();
         log.println("workload stopped: " + workload.counts() + "; healing and checking");
-        nodes.start();
-        Checker checker = new Checker(nodes, admin);
         List<String> anomalies = new ArrayList<>(workload.anomalies());
         if (injector.failure() != null) {
           anomalies.add("a fault could not be struck or healed: " + injector.failure());
         }
-        anomalies.addAll(checker.check(workload.ledger()));
+        Checker checker = new Checker(nodes, admin);
+        try {
+          nodes.start();
+          anomalies.addAll(checker.check(workload.ledger()));
+        } catch (RuntimeException e) {
+          anomalies.add("the cluster did not heal after the faults stopped: " + e.getMessage());
+        }
         return new Report(o.seed(), schedule, injector.log(), injector.struck(), workload.counts(),
             workload.acknowledged(), checker.filesChecked(), anomalies);
       }
