@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -43,13 +42,14 @@ public final class CorruptReplicas {
   }
 
   /**
-   * Records a corrupt replica and orders it deleted. Returns false, changing nothing, when the
-   * node holds no replica of the chunk as far as this master knows: a report about a chunk or a
-   * node that does not exist (a confused or hostile caller) must not grow the unresolved set or
-   * the delete queues, and a second report of a replica already dropped has nothing left to do.
+   * Records a corrupt replica and orders it deleted. Returns false, changing nothing, when this
+   * master knows no replica of the chunk at all: a report about a chunk that does not exist (a
+   * confused or hostile caller) must not grow the unresolved set or the delete queues. The
+   * reported node need not be listed yet: a reader may find a replica whose finalization the
+   * node has not heartbeated yet. The caller checks that the node is registered.
    */
   public boolean report(long chunkId, int nodeId, String reason) {
-    if (Arrays.stream(replicas.nodesOf(chunkId)).noneMatch(n -> n == nodeId)) {
+    if (replicas.nodesOf(chunkId).length == 0) {
       return false;
     }
     String shown = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason;

@@ -74,6 +74,10 @@ public final class NodeAdmin implements BiConsumer<MasterCommand, MutateReply> {
     return n != null && n.uuid().equals(uuid);
   }
 
+  public boolean isRegistered(int nodeId) {
+    return cache().byId().containsKey(nodeId);
+  }
+
   /** A node named by its id, uuid or host:port. */
   public Optional<RegisteredNode> find(String spec) {
     for (RegisteredNode n : all()) {
