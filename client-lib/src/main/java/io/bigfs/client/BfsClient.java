@@ -12,9 +12,9 @@ import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.CreateOp;
+import io.bigfs.proto.DigestStateRequest;
 import io.bigfs.proto.ListNodesReply;
 import io.bigfs.proto.ListNodesRequest;
-import io.bigfs.proto.MasterInfoReply;
 import io.bigfs.proto.MasterInfoRequest;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.RebalanceReply;
@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * A connection to a BigFS cluster. Thread-safe; share one per process. Paths are absolute
@@ -282,17 +283,30 @@ public final class BfsClient implements Closeable {
 
   /** Each master's own view of the Raft group, asked of each master in turn. */
   public List<MasterReport> masters() {
-    List<MasterReport> reports = new ArrayList<>();
+    return askEachMaster(3, (address, admin) -> MasterReport.of(address,
+        admin.masterInfo(MasterInfoRequest.getDefaultInstance())), MasterReport::unreachable);
+  }
+
+  /** Each master's digest of its replicated state, asked of each master in turn. */
+  public List<MasterDigest> digests() {
+    return askEachMaster(10, (address, admin) -> MasterDigest.of(address,
+        admin.digestState(DigestStateRequest.getDefaultInstance())), MasterDigest::unreachable);
+  }
+
+  /** Asks every master itself (no redirection to the leader); one that fails is {@code unreachable}. */
+  private <T> List<T> askEachMaster(int timeoutSeconds,
+                                    BiFunction<String, AdminServiceGrpc.AdminServiceBlockingStub, T> ask,
+                                    BiFunction<String, String, T> unreachable) {
+    List<T> answers = new ArrayList<>();
     for (String address : config.masters()) {
       try {
-        MasterInfoReply r = AdminServiceGrpc.newBlockingStub(master.channels().channel(address))
-            .withDeadlineAfter(3, TimeUnit.SECONDS).masterInfo(MasterInfoRequest.getDefaultInstance());
-        reports.add(MasterReport.of(address, r));
+        answers.add(ask.apply(address, AdminServiceGrpc.newBlockingStub(master.channels().channel(address))
+            .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)));
       } catch (RuntimeException e) {
-        reports.add(MasterReport.unreachable(address, e.getMessage()));
+        answers.add(unreachable.apply(address, e.getMessage()));
       }
     }
-    return reports;
+    return answers;
   }
 
   /** Retries caused by master failover so far (for tests and metrics). */

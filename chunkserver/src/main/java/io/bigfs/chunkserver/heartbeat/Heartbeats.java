@@ -13,6 +13,7 @@ import io.bigfs.proto.MasterServiceGrpc;
 import io.bigfs.proto.NodeServiceGrpc;
 import io.bigfs.proto.RegisterReply;
 import io.bigfs.proto.RegisterRequest;
+import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.ReportBadReplicaReply;
 import io.bigfs.proto.ReportBadReplicaRequest;
 import io.grpc.stub.StreamObserver;
@@ -136,6 +137,12 @@ public final class Heartbeats implements AutoCloseable {
     } catch (RuntimeException e) {
       link.requeue(events);
       throw e;
+    }
+    if (reply.getStatus().getCode() != StatusCode.OK) {
+      // A master that has not applied this node's registration yet refuses the heartbeat: the
+      // finalized and removed replicas it carried must reach that master with the next one.
+      link.requeue(events);
+      throw new IllegalStateException("heartbeat refused by " + link.address + ": " + reply.getStatus().getMessage());
     }
     reply.getDeleteChunksList().forEach(deleteOrder::accept);
     long now = System.currentTimeMillis();

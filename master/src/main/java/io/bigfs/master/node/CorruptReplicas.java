@@ -20,6 +20,8 @@ import java.util.List;
 public final class CorruptReplicas {
   private static final Logger LOG = LoggerFactory.getLogger(CorruptReplicas.class);
   private static final int KEPT = 1000;
+  /** Reasons are logged and kept: a caller's megabyte of text is cut short. */
+  private static final int MAX_REASON_CHARS = 500;
 
   /** One report. */
   public record Report(long chunkId, int nodeId, String reason, long timeMs) {}
@@ -39,18 +41,30 @@ public final class CorruptReplicas {
         .description("Replicas found corrupt whose chunk has not been fully re-replicated yet").register(metrics);
   }
 
-  public void report(long chunkId, int nodeId, String reason) {
-    LOG.warn("replica of chunk {} on node {} is corrupt: {}", chunkId, nodeId, reason);
+  /**
+   * Records a corrupt replica and orders it deleted. Returns false, changing nothing, when this
+   * master knows no replica of the chunk at all: a report about a chunk that does not exist (a
+   * confused or hostile caller) must not grow the unresolved set or the delete queues. The
+   * reported node need not be listed yet: a reader may find a replica whose finalization the
+   * node has not heartbeated yet. The caller checks that the node is registered.
+   */
+  public boolean report(long chunkId, int nodeId, String reason) {
+    if (replicas.nodesOf(chunkId).length == 0) {
+      return false;
+    }
+    String shown = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason;
+    LOG.warn("replica of chunk {} on node {} is corrupt: {}", chunkId, nodeId, shown);
     replicas.remove(chunkId, nodeId);
     deletes.add(nodeId, chunkId);
     reported.increment();
     synchronized (this) {
       unresolved.computeIfAbsent(chunkId, c -> new IntArraySet()).add(nodeId);
-      recent.addFirst(new Report(chunkId, nodeId, reason, System.currentTimeMillis()));
+      recent.addFirst(new Report(chunkId, nodeId, shown, System.currentTimeMillis()));
       while (recent.size() > KEPT) {
         recent.removeLast();
       }
     }
+    return true;
   }
 
   /** Corrupt replicas of a chunk not yet replaced. */

@@ -64,6 +64,20 @@ public final class NodeAdmin implements BiConsumer<MasterCommand, MutateReply> {
     return state(nodeId) == NodeAdminState.IN_SERVICE;
   }
 
+  /**
+   * Whether {@code nodeId} was registered by the chunkserver {@code uuid}. Heartbeats and block
+   * reports are believed only then: anyone can reach the port, and a node that is not registered
+   * (or another node's id) must never become a place for chunks or a holder of replicas.
+   */
+  public boolean isRegistered(int nodeId, String uuid) {
+    RegisteredNode n = cache().byId().get(nodeId);
+    return n != null && n.uuid().equals(uuid);
+  }
+
+  public boolean isRegistered(int nodeId) {
+    return cache().byId().containsKey(nodeId);
+  }
+
   /** A node named by its id, uuid or host:port. */
   public Optional<RegisteredNode> find(String spec) {
     for (RegisteredNode n : all()) {

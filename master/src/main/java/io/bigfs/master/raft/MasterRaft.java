@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers writes with NotLeaderException and the RPC layer redirects the client.
  */
 public final class MasterRaft implements AutoCloseable {
+  /** Creation gap of one entry: a requested snapshot is taken if anything was applied since the last. */
+  private static final long FORCE_SNAPSHOT_GAP = 1;
   private final MasterConfig config;
   private final RaftGroup group;
   private final RaftPeerId selfId;
@@ -162,10 +164,14 @@ public final class MasterRaft implements AutoCloseable {
     }
   }
 
-  /** Takes a snapshot now and purges the log behind it; returns the snapshot's index. */
+  /**
+   * Takes a snapshot now and purges the log behind it; returns the snapshot's index. The creation
+   * gap of 1 forces it: with Ratis' default (0: the configured gap, 1024 entries) a request made
+   * less than 1024 entries after the last snapshot silently takes none and answers success.
+   */
   public long takeSnapshot(long timeoutMs) throws IOException {
     RaftClientReply reply = server.snapshotManagement(SnapshotManagementRequest.newCreate(
-        clientId, selfId, group.getGroupId(), callIds.incrementAndGet(), timeoutMs));
+        clientId, selfId, group.getGroupId(), callIds.incrementAndGet(), timeoutMs, FORCE_SNAPSHOT_GAP));
     if (!reply.isSuccess()) {
       throw new IOException("snapshot failed: " + reply.getException());
     }

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.bigfs.master.namespace.Namespace;
 import io.bigfs.master.namespace.ReplicaLocator;
 import io.bigfs.master.store.MetaStore;
+import io.bigfs.master.store.StateDigest;
 import io.bigfs.proto.CommandBatch;
 import io.bigfs.proto.CommandResults;
 import io.bigfs.proto.MasterCommand;
@@ -154,8 +155,17 @@ public final class MasterStateMachine extends BaseStateMachine {
     return ti.getIndex();
   }
 
+  /**
+   * Ratis pauses the state machine before installing a snapshot, and again when the leader sends
+   * the snapshot again before the last install was reloaded (a wiped follower gets the same
+   * snapshot more than once): pausing a paused state machine must do nothing, or every later
+   * install fails on an illegal PAUSED to PAUSING transition and the follower never catches up.
+   */
   @Override
   public void pause() {
+    if (getLifeCycle().getCurrentState().isPausingOrPaused()) {
+      return;
+    }
     getLifeCycle().transition(LifeCycle.State.PAUSING);
     getLifeCycle().transition(LifeCycle.State.PAUSED);
   }
@@ -174,6 +184,11 @@ public final class MasterStateMachine extends BaseStateMachine {
 
   public Namespace namespace() {
     return namespace;
+  }
+
+  /** A fingerprint of the replicated state, to compare masters (see {@link StateDigest}). */
+  public StateDigest digest() {
+    return StateDigest.of(store);
   }
 
   public long snapshotIndex() {

@@ -6,7 +6,11 @@ import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.Rebalancer;
 import io.bigfs.master.raft.MasterRaft;
+import io.bigfs.master.store.StateDigest;
 import io.bigfs.proto.AdminServiceGrpc;
+import io.bigfs.proto.DigestStateReply;
+import io.bigfs.proto.DigestStateRequest;
+import io.bigfs.proto.FamilyDigest;
 import io.bigfs.proto.ListNodesReply;
 import io.bigfs.proto.ListNodesRequest;
 import io.bigfs.proto.MasterCommand;
@@ -90,6 +94,17 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
         .setSnapshotIndex(Math.max(0, p.stateMachine().snapshotIndex()))
         .setClusterId(p.config().clusterName())
         .build());
+  }
+
+  /** This master's state digest; never redirected, since comparing the masters is the point. */
+  @Override
+  public void digestState(DigestStateRequest request, StreamObserver<DigestStateReply> out) {
+    StateDigest d = p.stateMachine().digest();
+    DigestStateReply.Builder reply = DigestStateReply.newBuilder().setStatus(Statuses.ok()).setId(p.config().id())
+        .setAppliedIndex(Math.max(0, d.appliedIndex())).setEntries(d.entries()).setSha256(d.sha256());
+    d.families().forEach(f -> reply.addFamilies(FamilyDigest.newBuilder().setName(f.name()).setEntries(f.entries())
+        .setSha256(f.sha256())));
+    Replies.send(out, reply.build());
   }
 
   /** Snapshots this master now; the log behind the snapshot is purged. */

@@ -4,6 +4,7 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
 import io.bigfs.master.node.CorruptReplicas;
+import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.MasterServiceGrpc;
@@ -33,15 +34,17 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final MasterRaft raft;
   private final OpMetrics metrics;
   private final CorruptReplicas corrupt;
+  private final NodeAdmin admin;
 
   MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics,
-            CorruptReplicas corrupt) {
+            CorruptReplicas corrupt, NodeAdmin admin) {
     this.leadership = leadership;
     this.preparer = preparer;
     this.proposer = proposer;
     this.raft = raft;
     this.metrics = metrics;
     this.corrupt = corrupt;
+    this.admin = admin;
   }
 
   /** A reader found a replica that fails its checksums: the leader stops offering it and deletes it. */
@@ -51,8 +54,12 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
       Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(leadership.notLeader()).build());
       return;
     }
-    corrupt.report(request.getChunkId(), request.getNodeId(), request.getReason());
-    Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(Statuses.ok()).build());
+    boolean recorded = admin.isRegistered(request.getNodeId())
+        && corrupt.report(request.getChunkId(), request.getNodeId(), request.getReason());
+    Status status = recorded ? Statuses.ok() : Statuses.of(StatusCode.NOT_FOUND, "no replica of chunk "
+        + Long.toUnsignedString(request.getChunkId()) + " is known, or node "
+        + Integer.toUnsignedString(request.getNodeId()) + " is not registered");
+    Replies.send(out, ReportBadReplicaReply.newBuilder().setStatus(status).build());
   }
 
   @Override

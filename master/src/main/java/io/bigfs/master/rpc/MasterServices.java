@@ -27,8 +27,9 @@ public final class MasterServices {
   public static List<BindableService> create(Parts p) {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
     return List.of(
-        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt()),
-        new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes()),
+        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt(),
+            p.admin()),
+        new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
         new AdminRpc(p));
   }
 }

@@ -4,6 +4,7 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Addresses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.NodeTable;
 import io.bigfs.master.node.PendingDeletes;
@@ -41,13 +42,16 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
   private final NodeTable nodes;
   private final ReplicaReports reports;
   private final PendingDeletes deletes;
+  private final NodeAdmin admin;
 
-  NodeRpc(Leadership leadership, Proposer proposer, NodeTable nodes, ReplicaReports reports, PendingDeletes deletes) {
+  NodeRpc(Leadership leadership, Proposer proposer, NodeTable nodes, ReplicaReports reports, PendingDeletes deletes,
+          NodeAdmin admin) {
     this.leadership = leadership;
     this.proposer = proposer;
     this.nodes = nodes;
     this.reports = reports;
     this.deletes = deletes;
+    this.admin = admin;
   }
 
   @Override
@@ -74,7 +78,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
   public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatReply> out) {
     try {
       checkIdentity(request.getUuid(), request.getAddress());
-      checkNodeId(request.getNodeId());
+      checkRegistered(request.getNodeId(), request.getUuid());
     } catch (BfsException e) {
       Replies.send(out, HeartbeatReply.newBuilder().setStatus(Statuses.of(e)).build());
       return;
@@ -96,6 +100,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
     return new StreamObserver<>() {
       private final List<ChunkReplica> chunks = new ArrayList<>();
       private int nodeId;
+      private String uuid;
       private String problem;
 
       @Override
@@ -105,9 +110,10 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
         }
         if (nodeId == 0) {
           nodeId = part.getNodeId();
+          uuid = part.getUuid();
         }
-        if (part.getNodeId() != nodeId || nodeId <= 0 || nodeId > ReplicaMap.MAX_NODE_ID) {
-          problem = "block report parts name different or invalid nodes";
+        if (part.getNodeId() != nodeId || !part.getUuid().equals(uuid) || !admin.isRegistered(nodeId, uuid)) {
+          problem = "block report parts name different or unregistered nodes";
         } else if (chunks.size() + part.getReplicasCount() > MAX_REPORTED_CHUNKS) {
           problem = "block report too large";
         } else {
@@ -142,9 +148,10 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
     Addresses.parse(address);
   }
 
-  private static void checkNodeId(int nodeId) throws BfsException {
-    if (nodeId <= 0 || nodeId > ReplicaMap.MAX_NODE_ID) {
-      throw BfsException.invalid("bad node id " + Integer.toUnsignedString(nodeId) + ": register first");
+  private void checkRegistered(int nodeId, String uuid) throws BfsException {
+    if (nodeId <= 0 || nodeId > ReplicaMap.MAX_NODE_ID || !admin.isRegistered(nodeId, uuid)) {
+      throw BfsException.invalid("node " + Integer.toUnsignedString(nodeId) + " is not registered as " + uuid
+          + ": register first");
     }
   }
 }

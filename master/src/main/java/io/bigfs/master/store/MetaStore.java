@@ -42,7 +42,7 @@ public final class MetaStore implements AutoCloseable {
 
   /** Written last into a snapshot directory: a snapshot without it is incomplete. */
   public static final String SNAPSHOT_MARKER = "BFS_SNAPSHOT_COMPLETE";
-  private static final byte[] APPLIED = Keys.meta("applied");
+  static final byte[] APPLIED = Keys.meta("applied");
 
   private final Path dir;
   private final long cacheBytes;
@@ -135,13 +135,17 @@ public final class MetaStore implements AutoCloseable {
   /** The Raft term and index of the last entry written, or {0, -1} for an empty store. */
   public long[] appliedTermIndex() {
     try (View view = view()) {
-      byte[] v = view.get(Cf.META, APPLIED);
-      if (v == null) {
-        return new long[] {0, -1};
-      }
-      ByteBuffer b = ByteBuffer.wrap(v);
-      return new long[] {b.getLong(), b.getLong()};
+      return appliedTermIndex(view);
     }
+  }
+
+  static long[] appliedTermIndex(KvReader view) {
+    byte[] v = view.get(Cf.META, APPLIED);
+    if (v == null) {
+      return new long[] {0, -1};
+    }
+    ByteBuffer b = ByteBuffer.wrap(v);
+    return new long[] {b.getLong(), b.getLong()};
   }
 
   static void putApplied(Txn txn, long term, long index) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import io.bigfs.shell.BfsTester.Result;
 import io.bigfs.shell.BfsTester;
 import io.bigfs.testing.MiniCluster;
+import io.bigfs.testing.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +203,22 @@ class NamespaceCommandsTest {
     assertThat(lines.stream().filter(l -> l.contains("LEADER  ")).count()).isEqualTo(1);
     String leader = lines.stream().filter(l -> l.contains("LEADER  ")).findFirst().orElseThrow().split(" +")[0];
     assertThat(lines.subList(1, 4)).allMatch(l -> l.endsWith(" " + leader));
+  }
+
+  @Test
+  void adminDigestShowsEveryMastersStateAndWhetherTheyAgree() {
+    JsonObject doc = Wait.forValue("the masters at one applied index", Duration.ofSeconds(30), () -> {
+      JsonObject d = JsonParser.parseString(bfs.ok("admin", "digest", "--json").out()).getAsJsonObject();
+      long distinctIndexes = d.getAsJsonArray("masters").asList().stream()
+          .map(m -> m.getAsJsonObject().get("appliedIndex").getAsLong()).distinct().count();
+      return distinctIndexes == 1 ? d : null;
+    });
+    assertThat(doc.get("agree").getAsBoolean()).isTrue();
+    assertThat(doc.getAsJsonArray("masters")).hasSize(3).allSatisfy(m ->
+        assertThat(m.getAsJsonObject().get("sha256").getAsString()).hasSize(64));
+    List<String> lines = bfs.ok("admin", "digest").out().lines().toList();
+    assertThat(lines.get(0)).matches("ID +ADDRESS +APPLIED +ENTRIES +SHA256");
+    assertThat(lines).hasSize(5).last().isEqualTo("Masters at the same applied index agree.");
   }
 
   @Test

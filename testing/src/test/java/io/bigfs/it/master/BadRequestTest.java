@@ -98,4 +98,43 @@ class BadRequestTest {
     refused(StatusCode.INVALID_ARGUMENT, "larger than the cluster", () -> client.setReplication("/dir/file", 9));
     refused(StatusCode.INVALID_ARGUMENT, "between 1 and", () -> client.setReplication("/dir/file", 0));
   }
+
+  @Test
+  void malformedPathsInEveryOperation() throws IOException {
+    for (String bad : List.of("/dir/../etc", "dir/file", "/dir//file", "/dir/\0", "/" + "x/".repeat(5_000) + "y")) {
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.rename(bad, "/dir/moved", false));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.rename("/dir/file", bad, true));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.delete(bad, true));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.setPermission(bad, 0777));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.setOwner(bad, "mallory", "mallory"));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.setReplication(bad, 2));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.stat(bad));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.list(bad, "", 0));
+      refused(StatusCode.INVALID_ARGUMENT, "", () -> client.locations(bad, 0, 0));
+    }
+  }
+
+  @Test
+  void chunkOperationsWithUnknownIdsOrImpossibleNumbers() throws IOException {
+    long inode = client.stat("/dir/file").getInodeId();
+    for (long wrongInode : List.of(0L, -1L, inode + 1_000)) {
+      refusedWithAnyError(() -> client.addChunk("/dir/file", wrongInode, 0, List.of()));
+      refusedWithAnyError(() -> client.complete("/dir/file", wrongInode, 10));
+    }
+    refusedWithAnyError(() -> client.addChunk("/dir/file", inode, 7, List.of()));
+    refusedWithAnyError(() -> client.addChunk("/dir/file", inode, -1, List.of(-5, Integer.MAX_VALUE)));
+    refusedWithAnyError(() -> client.complete("/dir/file", inode, -1));
+    refusedWithAnyError(() -> client.updatePipeline("/dir/file", inode, 0, 123_456_789L, List.of(1), List.of(2)));
+    refusedWithAnyError(() -> client.updatePipeline("/dir/file", inode, -1, -1, List.of(-1, 0), List.of()));
+    refusedWithAnyError(() -> client.addChunk("/dir/sub", inode, 0, List.of()));
+    refused(StatusCode.INVALID_ARGUMENT, "must not be negative", () -> client.locations("/dir/file", -1, 10));
+    refused(StatusCode.INVALID_ARGUMENT, "must not be negative", () -> client.locations("/dir/file", 0, -1));
+    assertThat(client.locations("/dir/file", 1L << 62, 1).getChunksList()).isEmpty();
+    assertThat(client.locations("/dir/file", Long.MAX_VALUE, Long.MAX_VALUE).getChunksList()).isEmpty();
+  }
+
+  void refusedWithAnyError(Executable request) throws IOException {
+    assertThrows(IOException.class, request);
+    assertThat(tree()).as("namespace unchanged").isEqualTo(before);
+  }
 }

@@ -121,6 +121,8 @@ class MasterFailoverTest {
   void aWipedFollowerCatchesUpBySnapshotInstall() throws Exception {
     cluster = MiniCluster.builder().chunkservers(3)
         .master("master.raft.purge.gap", 1)
+        // Ratis purges whole closed log segments only: small segments, or nothing is purged.
+        .master("master.raft.segment.size", "8k")
         .start();
     MasterClient client = cluster.newMasterClient();
     for (int i = 0; i < 50; i++) {
@@ -137,10 +139,11 @@ class MasterFailoverTest {
     }
     for (int i = 0; i < 3; i++) {
       if (cluster.master(i) != null) {
-        cluster.master(i).raft().takeSnapshot(30_000);
+        assertThat(cluster.master(i).raft().takeSnapshot(30_000)).as("snapshot index of master %d", i).isPositive();
       }
     }
     long snapshotIndex = cluster.master(leader).stateMachine().snapshotIndex();
+    assertThat(snapshotIndex).isPositive();
     cluster.startMaster(follower);
     Wait.until("the wiped follower to install the snapshot", Duration.ofSeconds(60),
         () -> cluster.master(follower).stateMachine().snapshotIndex() >= snapshotIndex

@@ -1,0 +1,125 @@
+package io.bigfs.bench.chaos;
+
+import io.bigfs.common.FileTrees;
+import io.bigfs.shell.Bfs;
+import io.bigfs.shell.Session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The processes of a {@code bfs local} cluster, driven through the shell's own commands (start,
+ * kill, restart, stop) and, for what the shell does not do, through their pid files and data
+ * folders: pausing a process with SIGSTOP, rotting a chunk file, wiping a master's disk.
+ */
+final class LocalNodes implements AutoCloseable {
+  static final List<String> MASTERS = List.of("m1", "m2", "m3");
+  static final List<String> CHUNKSERVERS = List.of("cs1", "cs2", "cs3");
+  /** Six server JVMs and the workload share two cores: small heaps, quick start-up. */
+  private static final String NODE_JVM_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+  private final Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final Session session;
+
+  /** What one command printed and returned. */
+  record Result(int code, String out) {}
+
+  LocalNodes(Path dir) {
+    this.dir = dir.toAbsolutePath().normalize();
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove("BFS_MASTERS");
+    env.remove("BFS_LOCAL_DIR");
+    env.put("BFS_LOCAL_JAVA_OPTS", System.getProperty("bfs.chaos.node.opts", NODE_JVM_OPTS));
+    PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    this.session = new Session(print, print, env, this.dir, false);
+  }
+
+  /** Starts every node that is not running and waits until the cluster serves. */
+  void start() {
+    ok("local", "start", "--dir", dir.toString(), "--timeout", "180");
+  }
+
+  String masters() throws IOException {
+    return Files.readString(dir.resolve("masters")).trim();
+  }
+
+  void kill(String node) {
+    ok("local", "kill", node, "--dir", dir.toString());
+  }
+
+  void restart(String node) {
+    ok("local", "restart", node, "--dir", dir.toString(), "--timeout", "120");
+  }
+
+  /** Sends a signal (STOP, CONT) to a node's process, found by its pid file. */
+  void signal(String node, String signal) throws IOException, InterruptedException {
+    String pid = Files.readString(dir.resolve(node + ".pid")).trim();
+    Process p = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
+    if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("kill -" + signal + " " + pid + " (" + node + ") failed: "
+          + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Deletes a stopped node's whole data folder (for a master: Raft log, snapshots, RocksDB). */
+  void wipe(String node) throws IOException {
+    FileTrees.delete(dir.resolve(node));
+  }
+
+  /** Every finalized chunk data file of a chunkserver, in name order. */
+  List<Path> chunkFiles(String chunkserver) throws IOException {
+    Path data = dir.resolve(chunkserver);
+    if (!Files.isDirectory(data)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(data)) {
+      return files.filter(p -> p.toString().endsWith(".chunk") && !p.getParent().getFileName().toString().equals("tmp"))
+          .sorted().toList();
+    }
+  }
+
+  /** Stops every node (SIGTERM, then SIGKILL); resumes paused ones first so that they can exit. */
+  @Override
+  public void close() {
+    for (String node : Stream.concat(MASTERS.stream(), CHUNKSERVERS.stream()).toList()) {
+      try {
+        signal(node, "CONT");
+      } catch (IOException | InterruptedException e) {
+        // not running: nothing to resume
+      }
+    }
+    run("local", "stop", "--dir", dir.toString(), "--grace", "5");
+    session.close();
+  }
+
+  /** Runs a bfs command line in this process; a failure is an exception with what it printed. */
+  Result ok(String... args) {
+    Result r = run(args);
+    if (r.code() != 0) {
+      throw new IllegalStateException("bfs " + String.join(" ", args) + " failed: " + r.out().strip());
+    }
+    return r;
+  }
+
+  synchronized Result run(String... args) {
+    out.reset();
+    int code = Bfs.run(session, args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs a client command (fsck, admin ...) against this cluster's masters. */
+  Result client(String... args) throws IOException {
+    String[] all = Stream.concat(Stream.of(args), Stream.of("--masters", masters())).toArray(String[]::new);
+    return run(all);
+  }
+}

@@ -1,0 +1,34 @@
+package io.bigfs.bench.chaos;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A short chaos run on real processes, in every build: a minute of writes, reads, renames and
+ * deletes while masters and chunkservers are killed, paused and rotted. The long runs are
+ * {@code bench/run chaos --minutes N}. A failure prints the seed, and the schedule it replays.
+ */
+class ChaosSmokeTest {
+  static final long SEED = Long.getLong("bfs.chaos.seed", 7);
+
+  @Test
+  void nothingAcknowledgedIsLostAndTheMastersAgree(@TempDir Path dir) throws Exception {
+    ChaosRun.Report report = ChaosRun.run(new ChaosRun.Options(SEED, 60_000, dir, 2), System.out);
+    report.print(System.out);
+    assertThat(report.anomalies()).as("anomalies of seed %d; the schedule is printed above", SEED).isEmpty();
+    assertThat(report.faultsStruck()).isGreaterThanOrEqualTo(3);
+    assertThat(report.operationsAcknowledged()).isGreaterThan(100);
+    assertThat(report.filesChecked()).isPositive();
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSchedule() {
+    assertThat(FaultSchedule.of(42, 600_000)).isEqualTo(FaultSchedule.of(42, 600_000))
+        .isNotEqualTo(FaultSchedule.of(43, 600_000));
+    assertThat(FaultSchedule.of(42, 600_000)).extracting(Fault::kind).contains(Fault.Kind.values());
+  }
+}
