@@ -44,7 +44,7 @@ class RebalanceTest {
     double before = spread(live(fs));
     assertThat(before).isGreaterThan(10);
 
-    Wait.until("use to even out", Duration.ofSeconds(90), () -> {
+    Wait.until("use to even out", Duration.ofSeconds(150), () -> {
       assertThat(Replicas.fewest(fs, paths)).as("never fewer than 3 replicas").isGreaterThanOrEqualTo(3);
       try {
         BfsClient.RebalanceRound r = fs.rebalance(10, 8);
