@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export ANSIBLE_CONFIG="$PWD/ansible.cfg"
+# Ansible refuses to run in a locale that is not UTF-8 (say LC_ALL=C); C.UTF-8 is on every Debian.
+export LC_ALL=C.UTF-8
 
 # The leader and follower groups of rolling-restart.yml exist only once it runs.
 ANSIBLE_HOST_PATTERN_MISMATCH=ignore ansible-playbook -i inventory/example --syntax-check site.yml rolling-restart.yml stop.yml > /dev/null

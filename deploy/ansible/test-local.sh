@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # test-local.sh: the playbooks for real, on this machine. site.yml installs the tarball built by
-# `mvn package` (deploy/target/bigfs-*.tar.gz) for 3 masters and 3 chunkservers, each an
-# inventory host of its own with ansible_connection=local, its own directory under one work
-# directory and its own ports on 127.0.0.1, in supervisor mode (`bfs daemon`). Then:
+# `mvn package` (deploy/target/bigfs-*.tar.gz) on three inventory hosts with
+# ansible_connection=local, each with its own directory (bfs_prefix) under one work directory,
+# and starts a master and a chunkserver on each, with their own ports on 127.0.0.1, in
+# supervisor mode (`bfs daemon`). Then:
 #   - `bfs admin nodes` lists 3 LIVE chunkservers; a file put and got back is the same;
 #   - site.yml run again changes nothing and starts nothing twice;
 #   - the monitoring role wrote a Prometheus targets file whose targets answer /metrics (and
 #     that promtool accepts, where promtool is installed);
-#   - rolling-restart.yml restarts every server while a reader gets and checks the file in a
-#     loop: no read may fail or differ; every server has a new pid afterwards; fsck is clean;
+#   - rolling-restart.yml restarts every server while a reader (one `bfs shell`) gets the file
+#     every two seconds: no get may fail or differ; every server has a new pid afterwards;
+#     fsck is clean;
 #   - stop.yml stops everything, by pid.
 # Whatever happens, the exit trap stops the reader and every server by pid and deletes the work
 # directory (BFS_TEST_KEEP=1 keeps it). Needs ansible-playbook, python3, curl and Java 17 (at
@@ -20,6 +22,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 export ANSIBLE_CONFIG="$here/ansible.cfg"
+# Ansible refuses to run in a locale that is not UTF-8 (say LC_ALL=C); C.UTF-8 is on every Debian.
+export LC_ALL=C.UTF-8
 
 if [ $# -gt 0 ]; then
   tarballs=("$(cd "$(dirname "$1")" && pwd)/$(basename "$1")")
