@@ -24,6 +24,8 @@ repo="$(cd "$here/../.." && pwd)"
 export ANSIBLE_CONFIG="$here/ansible.cfg"
 # Ansible refuses to run in a locale that is not UTF-8 (say LC_ALL=C); C.UTF-8 is on every Debian.
 export LC_ALL=C.UTF-8
+# No local cache of files read: every get goes to the chunkservers, and nothing lands in ~/.cache.
+export BFS_CACHE_SIZE=0
 
 if [ $# -gt 0 ]; then
   tarballs=("$(cd "$(dirname "$1")" && pwd)/$(basename "$1")")
