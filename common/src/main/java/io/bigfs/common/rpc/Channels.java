@@ -19,11 +19,14 @@ public final class Channels {
    */
   public static final int FLOW_CONTROL_WINDOW = 16 * 1024 * 1024;
 
+  /** How often an idle channel pings its server; RpcServer permits pings at twice this rate. */
+  public static final int KEEPALIVE_SECONDS = 30;
+
   public static ManagedChannel open(String address) {
     return NettyChannelBuilder.forTarget(address, InsecureChannelCredentials.create())
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .flowControlWindow(FLOW_CONTROL_WINDOW)
-        .keepAliveTime(30, TimeUnit.SECONDS)
+        .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
         .build();
   }
 

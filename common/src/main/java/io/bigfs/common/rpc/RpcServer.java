@@ -18,7 +18,11 @@ public final class RpcServer implements AutoCloseable {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create())
         .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
-        .flowControlWindow(Channels.FLOW_CONTROL_WINDOW);
+        .flowControlWindow(Channels.FLOW_CONTROL_WINDOW)
+        // Clients ping every Channels.KEEPALIVE_SECONDS to notice a dead server; gRPC's default
+        // tolerance (one ping per 5 minutes) would answer them with GOAWAY too_many_pings.
+        .permitKeepAliveTime(Channels.KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true);
     services.forEach(builder::addService);
     server = builder.build().start();
   }
