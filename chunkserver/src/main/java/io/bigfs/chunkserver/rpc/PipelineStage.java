@@ -118,8 +118,9 @@ final class PipelineStage implements StreamObserver<WritePacket> {
 
   private void open(WriteHeader header) {
     try {
-      writer = store.openWriter(header.getChunkId(), header.getVersion(), header.getResumeOffset(),
-          header.getAppend());
+      writer = header.getCopy()
+          ? store.openCopyTarget(header.getChunkId(), header.getVersion())
+          : store.openWriter(header.getChunkId(), header.getVersion(), header.getResumeOffset(), header.getAppend());
     } catch (IOException | RuntimeException e) {
       fail(0, e);
       return;
