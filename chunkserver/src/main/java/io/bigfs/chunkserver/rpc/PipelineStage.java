@@ -118,9 +118,8 @@ final class PipelineStage implements StreamObserver<WritePacket> {
 
   private void open(WriteHeader header) {
     try {
-      writer = header.getCopy()
-          ? store.openCopyTarget(header.getChunkId(), header.getVersion())
-          : store.openWriter(header.getChunkId(), header.getVersion(), header.getResumeOffset(), header.getAppend());
+      writer = store.openWriter(header.getChunkId(), header.getVersion(), header.getResumeOffset(),
+          header.getAppend());
     } catch (IOException | RuntimeException e) {
       fail(0, e);
       return;

@@ -68,7 +68,7 @@ final class ReplicaTransfer {
           }
         });
     target.onNext(WritePacket.newBuilder().setHeader(WriteHeader.newBuilder()
-        .setChunkId(request.getChunkId()).setVersion(request.getTargetVersion()).setCopy(true)).build());
+        .setChunkId(request.getChunkId()).setVersion(request.getTargetVersion())).build());
     long[] seq = {0};
     long limit = request.getLength();
     try {

@@ -187,26 +187,6 @@ public final class ChunkStore {
     return writer;
   }
 
-  /**
-   * Starts a replica copied here on the master's order. The master orders a copy only to a node
-   * it does not count as holding the chunk, so a replica already here at the same version is one
-   * the master has ruled out (reported corrupt, not matching the chunk's length, or held when
-   * the node was presumed dead, with its delete order lost to a leader change): it is replaced,
-   * or the chunk could never get its replicas back on a cluster with no other candidate node.
-   * A newer replica than the copy's is never replaced.
-   */
-  public synchronized ReplicaWriter openCopyTarget(long chunkId, long version) throws IOException {
-    Replica existing = replicas.get(chunkId);
-    if (existing != null && existing.version() == version && writers.get(chunkId) == null) {
-      LOG.info("chunk {}: replacing the local replica at version {} with a copy ordered by the master",
-          chunkId, version);
-      replicas.remove(chunkId);
-      removeFiles(existing);
-      listeners.forEach(l -> l.removed(chunkId));
-    }
-    return openWriter(chunkId, version, 0, false);
-  }
-
   private ReplicaWriter resume(long chunkId, long version, long offset, Replica existing) throws IOException {
     if (existing == null) {
       throw new BfsException(StatusCode.NOT_FOUND, "chunk " + chunkId + ": no replica here to resume");

@@ -77,27 +77,6 @@ class ChunkStoreTest {
   }
 
   @Test
-  void aCopyOrderedByTheMasterReplacesASameVersionReplicaButNeverANewerOne() throws IOException {
-    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
-    byte[] stale = random(70_000, 11);
-    ReplicaWriter w = store.openWriter(12, 2, 0, false);
-    append(w, stale, 0, stale.length);
-    w.finalizeReplica();
-    BfsException refused = assertThrows(BfsException.class, () -> store.openWriter(12, 2, 0, false));
-    assertThat(refused.code()).as("a client's new write never replaces a replica").isEqualTo(StatusCode.ALREADY_EXISTS);
-
-    byte[] good = random(50_000, 12);
-    ReplicaWriter copy = store.openCopyTarget(12, 2);
-    append(copy, good, 0, good.length);
-    copy.finalizeReplica();
-    assertThat(readAll(store, 12)).isEqualTo(good);
-
-    BfsException older = assertThrows(BfsException.class, () -> store.openCopyTarget(12, 1));
-    assertThat(older.code()).isEqualTo(StatusCode.ALREADY_EXISTS);
-    assertThat(readAll(store, 12)).as("the newer replica is untouched").isEqualTo(good);
-  }
-
-  @Test
   void aDamagedPacketLeavesNoTrace() throws IOException {
     ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
     ReplicaWriter w = store.openWriter(8, 1, 0, false);
