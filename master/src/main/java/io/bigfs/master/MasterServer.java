@@ -80,7 +80,12 @@ public final class MasterServer implements AutoCloseable {
     // 3. the Raft peer and its state machine over RocksDB
     stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
         config.superuser(), new Locator(replicas, nodes, corrupt),
-        leader -> LOG.info("master {}: leader is now {}", config.id(), leader),
+        leader -> {
+          LOG.info("master {}: leader is now {}", config.id(), leader);
+          if (leader != null && leader.toString().equals(config.id())) {
+            nodes.requestFullReports();
+          }
+        },
         new WrittenReplicas(replicas).andThen(admin));
     raft = lifecycle.add("raft", new MasterRaft(config, stateMachine));
     raft.start();

@@ -19,6 +19,8 @@ record Fault(long atMs, Kind kind, String target, long holdMs, int pick) {
     CORRUPT_CHUNK,
     /** Cut a chunk file short on disk. */
     TRUNCATE_CHUNK,
+    /** Fill a chunkserver's disk to the last byte (a file system of its own), free it after the hold. */
+    DISK_FULL,
     /** SIGKILL a master, delete its data folder, restart it empty: it catches up from the others. */
     WIPE_MASTER
   }

@@ -101,6 +101,18 @@ final class FaultInjector implements Runnable {
         }
       }
       case CORRUPT_CHUNK, TRUNCATE_CHUNK -> record("  " + damage(node, f));
+      case DISK_FULL -> {
+        if (nodes.diskFullUnavailable() != null) {
+          record("  skipped: no disk of its own to fill (" + nodes.diskFullUnavailable() + ")");
+        } else {
+          record("  filled with " + nodes.fillDisk(node) / (1 << 20) + " MiB");
+          try {
+            hold(f);
+          } finally {
+            nodes.freeDisk(node);
+          }
+        }
+      }
     }
     record("healed " + f.kind() + " " + node);
   }

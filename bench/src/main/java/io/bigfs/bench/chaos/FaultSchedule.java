@@ -24,7 +24,7 @@ final class FaultSchedule {
       long hold = 1_000 + random.nextInt(5_000);
       String target = switch (kind) {
         case KILL_MASTER, WIPE_MASTER -> random.nextBoolean() ? "leader" : "follower";
-        case KILL_CHUNKSERVER, CORRUPT_CHUNK, TRUNCATE_CHUNK -> pick(random, LocalNodes.CHUNKSERVERS);
+        case KILL_CHUNKSERVER, CORRUPT_CHUNK, TRUNCATE_CHUNK, DISK_FULL -> pick(random, LocalNodes.CHUNKSERVERS);
         case PAUSE -> random.nextInt(3) == 0 ? "leader" : pick(random, LocalNodes.CHUNKSERVERS);
       };
       faults.add(new Fault(at, kind, target, hold, random.nextInt(1 << 20)));

@@ -25,11 +25,15 @@ final class LocalNodes implements AutoCloseable {
   static final List<String> MASTERS = List.of("m1", "m2", "m3");
   static final List<String> CHUNKSERVERS = List.of("cs1", "cs2", "cs3");
   /** Six server JVMs and the workload share two cores: small heaps, quick start-up. */
+  /** Room enough for a long run's files (tmpfs takes memory only for what is stored). */
+  private static final int SMALL_DISK_MB = 2048;
   private static final String NODE_JVM_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
   private final Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final Session session;
+  /** Each chunkserver's data folder on a file system of its own, when the machine allows it. */
+  private final SmallDisks disks;
 
   /** What one command printed and returned. */
   record Result(int code, String out) {}
@@ -42,6 +46,21 @@ final class LocalNodes implements AutoCloseable {
     env.put("BFS_LOCAL_JAVA_OPTS", System.getProperty("bfs.chaos.node.opts", NODE_JVM_OPTS));
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
     this.session = new Session(print, print, env, this.dir, false);
+    this.disks = new SmallDisks(CHUNKSERVERS.stream().map(this.dir::resolve).toList(), SMALL_DISK_MB);
+  }
+
+  /** Why a chunkserver's disk cannot be filled here, or null when it can. */
+  String diskFullUnavailable() {
+    return disks.unavailable();
+  }
+
+  /** Fills a chunkserver's disk to the last byte; returns the bytes it took. */
+  long fillDisk(String chunkserver) throws IOException {
+    return SmallDisks.fill(dir.resolve(chunkserver));
+  }
+
+  void freeDisk(String chunkserver) throws IOException {
+    SmallDisks.free(dir.resolve(chunkserver));
   }
 
   /** Starts every node that is not running and waits until the cluster serves. */
@@ -100,6 +119,7 @@ final class LocalNodes implements AutoCloseable {
     }
     run("local", "stop", "--dir", dir.toString(), "--grace", "5");
     session.close();
+    disks.close();
   }
 
   /** Runs a bfs command line in this process; a failure is an exception with what it printed. */

@@ -38,8 +38,8 @@ public record NodeState(int id, String uuid, String address, String rack, long c
         acceptingWrites, lastHeartbeatMs, scheduledChunks + more, reported);
   }
 
-  NodeState asReported() {
+  NodeState withReported(boolean fullReportReceived) {
     return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, storedBytes, chunkCount, activeTransfers,
-        acceptingWrites, lastHeartbeatMs, scheduledChunks, true);
+        acceptingWrites, lastHeartbeatMs, scheduledChunks, fullReportReceived);
   }
 }

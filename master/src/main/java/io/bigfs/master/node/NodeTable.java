@@ -31,7 +31,17 @@ public final class NodeTable {
   }
 
   public void markReported(int nodeId) {
-    nodes.computeIfPresent(nodeId, (id, n) -> n.asReported());
+    nodes.computeIfPresent(nodeId, (id, n) -> n.withReported(true));
+  }
+
+  /**
+   * Asks every node for a full block report with its next heartbeat. A new leader does this: a
+   * replica that it, as a follower, found invalid in a report (an old version, a deleted file's,
+   * a failed write's leftover) was not counted and, followers ordering no deletes, is still on its
+   * node; judged again as leader, it is ordered deleted instead of blocking a copy there forever.
+   */
+  public void requestFullReports() {
+    nodes.replaceAll((id, n) -> n.withReported(false));
   }
 
   /** Counts chunks just placed on a node until its next heartbeat reports them. */

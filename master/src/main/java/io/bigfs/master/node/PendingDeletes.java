@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Replicas the leader has decided to delete, per node, handed out with that node's heartbeats.
  * A node confirms each deletion in its next heartbeat; an order lost with a leader is simply
- * decided again by the next one.
+ * decided again by the next one, which asks every node for a full report when it takes over.
  */
 public final class PendingDeletes {
   /** Orders held per node; beyond this, the rest wait for a later round. */
