@@ -14,7 +14,8 @@
 #   - stop.yml stops everything, by pid.
 # Whatever happens, the exit trap stops the reader and every server by pid and deletes the work
 # directory (BFS_TEST_KEEP=1 keeps it). Needs ansible-playbook, python3, curl and Java 17 (at
-# $JAVA_HOME, else on the PATH). mvn verify runs it (AnsiblePlaybookTest) where ansible is installed.
+# $JAVA_HOME, else on the PATH). .ci/run runs it after the test suite; so does mvn verify
+# -Dbfs.ansible.deploy=true (AnsiblePlaybookTest) where ansible is installed.
 #
 #   deploy/ansible/test-local.sh [TARBALL]     (default: the one `mvn package` built in deploy/target)
 set -euo pipefail

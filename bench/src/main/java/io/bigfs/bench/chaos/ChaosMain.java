@@ -1,5 +1,7 @@
 package io.bigfs.bench.chaos;
 
+import io.bigfs.common.FileTrees;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,6 +40,9 @@ public final class ChaosMain {
     for (int run = 0; run < runs; run++) {
       long s = seed != null ? seed + run : System.nanoTime();
       Path d = dir != null ? dir.resolve("run-" + s) : Files.createTempDirectory("bfs-chaos-");
+      // A run starts from nothing: masters left over from an earlier run of this seed would hold
+      // files whose chunks went with that run's chunkserver disks.
+      FileTrees.delete(d);
       ChaosRun.Report report = ChaosRun.run(new ChaosRun.Options(s, seconds * 1000, d, writers), System.out);
       report.print(System.out);
       failed += report.passed() ? 0 : 1;

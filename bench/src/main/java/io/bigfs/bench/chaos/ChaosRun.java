@@ -59,6 +59,7 @@ final class ChaosRun {
         faults.join(300_000);
         workload.stop();
         log.println("workload stopped: " + workload.counts() + "; healing and checking");
+        workload.failures().stream().limit(12).forEach(f -> log.println("  failed: " + f));
         List<String> anomalies = new ArrayList<>(workload.anomalies());
         if (injector.failure() != null) {
           anomalies.add("a fault could not be struck or healed: " + injector.failure());

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,8 @@ final class Workload {
   private final AtomicLong renames = new AtomicLong();
   private final AtomicLong deletes = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  /** Failed operations by thread and error, so a report shows what the faults cost and why. */
+  private final Map<String, Integer> failureKinds = new TreeMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private final List<BfsClient> clients = new ArrayList<>();
   private volatile boolean stopping;
@@ -78,6 +81,19 @@ final class Workload {
         + failures + " operations failed during faults";
   }
 
+  private synchronized void failed(String thread, Exception e) {
+    String message = String.valueOf(e.getMessage()).replaceAll("\\d+", "N");
+    String kind = thread.replaceAll("-\\d+$", "") + ": " + e.getClass().getSimpleName() + ": "
+        + (message.length() > 160 ? message.substring(0, 160) + "..." : message);
+    failureKinds.merge(kind, 1, Integer::sum);
+  }
+
+  /** The failed operations, grouped by thread kind and error (numbers masked), most frequent first. */
+  synchronized List<String> failures() {
+    return failureKinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .map(e -> e.getValue() + " x " + e.getKey()).toList();
+  }
+
   long acknowledged() {
     return writes.get() + reads.get() + renames.get() + deletes.get();
   }
@@ -96,6 +112,7 @@ final class Workload {
           step.run(fs, random);
         } catch (IOException | RuntimeException e) {
           failures.incrementAndGet();
+          failed(name, e);
         }
       }
     }, "chaos-" + name);
