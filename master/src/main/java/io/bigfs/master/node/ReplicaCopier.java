@@ -52,6 +52,7 @@ public final class ReplicaCopier implements AutoCloseable {
   private final Counter failures;
   private final Counter bytes;
   private int inFlight;
+  private volatile Runnable onStreamFreed = () -> { };
 
   public ReplicaCopier(ChannelPool channels, int maxStreamsPerNode, LongSupplier clock, MeterRegistry metrics) {
     this.channels = channels;
@@ -65,6 +66,14 @@ public final class ReplicaCopier implements AutoCloseable {
         .description("Bytes copied between chunkservers").register(metrics);
     Gauge.builder("bfs.master.replication.copies.inflight", this, ReplicaCopier::inFlight)
         .description("Replica copies under way").register(metrics);
+  }
+
+  /**
+   * Called after each successful copy: its two streams are free again. Not after a failure, which
+   * would only retry the same copy at once; the next round tries again.
+   */
+  public void onStreamFreed(Runnable listener) {
+    this.onStreamFreed = listener;
   }
 
   /** Whether a node has a stream to spare. */
@@ -122,6 +131,7 @@ public final class ReplicaCopier implements AutoCloseable {
       copies.increment();
       bytes.increment(copy.length());
       onSuccess.run();
+      onStreamFreed.run();
     } else {
       failures.increment();
     }

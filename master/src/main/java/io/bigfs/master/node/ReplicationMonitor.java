@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -43,6 +44,7 @@ import java.util.function.Supplier;
  */
 public final class ReplicationMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicationMonitor.class);
+  private static final int MAX_BACKLOG = 100_000;
 
   private final Supplier<Namespace> namespace;
   private final ReplicaMap replicas;
@@ -63,6 +65,13 @@ public final class ReplicationMonitor implements AutoCloseable {
   });
   private long leaderSinceMs;
   private volatile Stats stats = new Stats(0, 0, 0);
+  /**
+   * Chunks the last round could not copy for want of free streams, most endangered first. A
+   * finished copy frees a stream, and the next of these starts then rather than a round later:
+   * where one node is the only possible target, a round's worth of streams would otherwise
+   * limit repairs to a few chunks per round, whatever their size. Touched on the timer thread only.
+   */
+  private List<Need> backlog = List.of();
 
   /** What the last round found. */
   record Stats(long underReplicated, long overReplicated, long missing) {}
@@ -99,6 +108,13 @@ public final class ReplicationMonitor implements AutoCloseable {
     Gauge.builder("bfs.master.nodes.dead", this, ReplicationMonitor::deadNodes)
         .description("Registered chunkservers not heard from within master.node.dead.after.ms").register(metrics);
     timer.scheduleWithFixedDelay(this::round, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    copier.onStreamFreed(() -> {
+      try {
+        timer.execute(this::continueBacklog);
+      } catch (RejectedExecutionException e) {
+        // closing
+      }
+    });
   }
 
   private long deadNodes() {
@@ -126,11 +142,43 @@ public final class ReplicationMonitor implements AutoCloseable {
   }
 
   /** One chunk that wants more replicas. */
-  private record Need(long chunkId, long version, long length, ChunkHealth health, int[] holders) {}
+  private record Need(long chunkId, long version, long length, int replication, ChunkHealth health, int[] holders) {}
 
-  private void scan() {
+  /** The chunk's health now, from the replica map and the copies under way. */
+  private ChunkHealth assess(long chunkId, int replication, int[] holders, Map<Integer, NodeState> live) {
+    return ChunkHealth.decide(replication, holders, n -> role(live, n), copier.pendingTargets(chunkId, holders), true,
+        n -> rebalancer.trimFirst(chunkId, n, live));
+  }
+
+  /** Starts copies of backlogged chunks that still need them, as streams allow. */
+  private void continueBacklog() {
+    try {
+      if (backlog.isEmpty() || !isLeaderReady.getAsBoolean()) {
+        return;
+      }
+      Map<Integer, NodeState> live = liveNodes();
+      List<Need> still = new ArrayList<>();
+      for (Need n : backlog) {
+        int[] holders = replicas.nodesOf(n.chunkId());
+        ChunkHealth h = assess(n.chunkId(), n.replication(), holders, live);
+        if (h.copiesNeeded() > 0 && !h.missing()) {
+          still.add(new Need(n.chunkId(), n.version(), n.length(), n.replication(), h, holders));
+        }
+      }
+      backlog = copy(still, live);
+    } catch (RuntimeException e) {
+      LOG.warn("replication backlog failed", e);
+    }
+  }
+
+  private Map<Integer, NodeState> liveNodes() {
     Map<Integer, NodeState> live = new HashMap<>();
     nodes.live().forEach(n -> live.put(n.id(), n));
+    return live;
+  }
+
+  private void scan() {
+    Map<Integer, NodeState> live = liveNodes();
     List<Need> needs = new ArrayList<>();
     Set<Integer> leavingNeeded = new HashSet<>();
     long under = 0;
@@ -151,13 +199,12 @@ public final class ReplicationMonitor implements AutoCloseable {
         }
         long id = chunk.getChunkId();
         int[] holders = replicas.nodesOf(id);
-        ChunkHealth h = ChunkHealth.decide(replication, holders, n -> role(live, n),
-            copier.pendingTargets(id, holders), true, n -> rebalancer.trimFirst(id, n, live));
+        ChunkHealth h = assess(id, replication, holders, live);
         if (h.missing()) {
           missing++;
         } else if (h.copiesNeeded() > 0) {
           under++;
-          needs.add(new Need(id, chunk.getVersion(), chunk.getLength(), h, holders));
+          needs.add(new Need(id, chunk.getVersion(), chunk.getLength(), replication, h, holders));
         } else {
           corrupt.resolved(id);
         }
@@ -177,15 +224,20 @@ public final class ReplicationMonitor implements AutoCloseable {
       }
     }
     stats = new Stats(under, over, missing);
-    copy(needs, live);
+    backlog = copy(needs, live);
     retireDecommissioned(leavingNeeded);
   }
 
-  /** Schedules copies, the most endangered chunks first, within each node's stream budget. */
-  private void copy(List<Need> needs, Map<Integer, NodeState> live) {
+  /**
+   * Schedules copies, the most endangered chunks first, within each node's stream budget;
+   * returns the chunks left wanting (at most {@link #MAX_BACKLOG}).
+   */
+  private List<Need> copy(List<Need> needs, Map<Integer, NodeState> live) {
     needs.sort(Comparator.comparingInt((Need n) -> n.health().good()));
     List<NodeState> targets = live.values().stream().filter(n -> admin.inService(n.id())).toList();
+    List<Need> left = new ArrayList<>();
     for (Need need : needs) {
+      int started = 0;
       for (int i = 0; i < need.health().copiesNeeded(); i++) {
         NodeState source = need.health().sources().stream().map(live::get)
             .filter(n -> n != null && copier.hasRoom(n.id()))
@@ -203,10 +255,16 @@ public final class ReplicationMonitor implements AutoCloseable {
         if (chosen.isEmpty()) {
           break;
         }
-        copier.start(new ReplicaCopier.Copy(need.chunkId(), need.version(), need.length(), source, chosen.get(0)),
-            () -> { });
+        if (copier.start(new ReplicaCopier.Copy(need.chunkId(), need.version(), need.length(), source,
+            chosen.get(0)), () -> { })) {
+          started++;
+        }
+      }
+      if (started < need.health().copiesNeeded() && left.size() < MAX_BACKLOG) {
+        left.add(need);
       }
     }
+    return left;
   }
 
   /** A node being decommissioned whose every chunk is whole elsewhere is done. */
