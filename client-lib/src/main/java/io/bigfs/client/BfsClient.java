@@ -53,15 +53,17 @@ import java.util.function.BiFunction;
 public final class BfsClient implements Closeable {
   private final BfsClientConfig config;
   private final MasterClient master;
-  private final ChannelPool chunkservers = new ChannelPool();
+  private final ChannelPool chunkservers;
   private final LeaseRenewer leases;
   /** Null unless the configuration turns the cache on. */
   private final FileCache cache;
 
   private BfsClient(BfsClientConfig config) {
     this.config = config;
-    this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs()),
-        config.user());
+    ClientSecurity security = config.security();
+    this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs(),
+        security.masterTransport()), security.tokenUser().orElse(config.user()));
+    this.chunkservers = new ChannelPool(security.chunkserverTransport());
     this.leases = new LeaseRenewer(master, config.leaseRenewMs());
     this.cache = config.cache().enabled() ? new FileCache(config.cache()) : null;
   }

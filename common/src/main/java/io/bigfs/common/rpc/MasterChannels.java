@@ -28,6 +28,7 @@ public final class MasterChannels implements AutoCloseable {
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final long rpcTimeoutMs;
   private final long maxWaitMs;
+  private final Transport transport;
   private final LongAdder retries = new LongAdder();
   private volatile String leader;
 
@@ -37,9 +38,15 @@ public final class MasterChannels implements AutoCloseable {
    * @param maxWaitMs    how long to keep retrying before giving up
    */
   public MasterChannels(List<String> addresses, long rpcTimeoutMs, long maxWaitMs) {
+    this(addresses, rpcTimeoutMs, maxWaitMs, Transport.PLAINTEXT);
+  }
+
+  /** @param transport plaintext or TLS, with the caller's token in token mode */
+  public MasterChannels(List<String> addresses, long rpcTimeoutMs, long maxWaitMs, Transport transport) {
     this.addresses = new ArrayList<>(addresses);
     this.rpcTimeoutMs = rpcTimeoutMs;
     this.maxWaitMs = maxWaitMs;
+    this.transport = transport;
     this.leader = addresses.get(0);
   }
 
@@ -80,6 +87,10 @@ public final class MasterChannels implements AutoCloseable {
           return reply;
         }
       } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED) {
+          throw new BfsException(StatusCode.PERMISSION_DENIED, "refused by " + target + ": "
+              + nullToEmpty(e.getStatus().getDescription()));
+        }
         if (!isTransient(e)) {
           throw new BfsException(StatusCode.INTERNAL, target + ": " + e.getStatus());
         }
@@ -113,7 +124,7 @@ public final class MasterChannels implements AutoCloseable {
 
   /** A channel to one particular master (for admin commands that ask each master in turn). */
   public ManagedChannel channel(String address) {
-    return channels.computeIfAbsent(address, Channels::open);
+    return channels.computeIfAbsent(address, transport::open);
   }
 
   private String nextAfter(String address) {
