@@ -94,14 +94,14 @@ public final class MasterChannels implements AutoCloseable {
         if (!isTransient(e)) {
           throw new BfsException(StatusCode.INTERNAL, target + ": " + e.getStatus());
         }
-        lastError = target + ": " + e.getStatus().getCode() + " " + nullToEmpty(e.getStatus().getDescription());
+        lastError = target + ": " + describe(e.getStatus());
         next = nextAfter(target);
         triedSinceSleep++;
       }
       retries.increment();
       if (System.nanoTime() - deadline > 0) {
         throw new BfsException(StatusCode.UNAVAILABLE,
-            "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")");
+            "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")" + tlsHint(lastError));
       }
       if (triedSinceSleep >= addresses.size()) {
         LOG.debug("no leader yet ({}); retrying in {} ms", lastError, backoffMs);
@@ -139,6 +139,25 @@ public final class MasterChannels implements AutoCloseable {
       case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED, CANCELLED -> true;
       default -> false;
     };
+  }
+
+  /** The code, the description, and the cause's message: a TLS failure is described by its cause. */
+  private static String describe(io.grpc.Status status) {
+    String text = status.getCode() + " " + nullToEmpty(status.getDescription());
+    Throwable cause = status.getCause();
+    return cause != null && cause.getMessage() != null ? text + " (" + cause.getMessage() + ")" : text;
+  }
+
+  /**
+   * A TLS server hangs up on a plaintext client without a word, which the client sees as a
+   * connection closed for no reason; say what that most likely means.
+   */
+  private String tlsHint(String lastError) {
+    if (transport.tls() || !lastError.contains("Network closed for unknown reason")) {
+      return "";
+    }
+    return "; the master closed a plaintext connection: if the cluster uses TLS (security.tls.enabled), "
+        + "give the client the cluster's CA (BFS_TLS_CA, or ClientSecurity.tls)";
   }
 
   private static String nullToEmpty(String s) {
