@@ -67,7 +67,7 @@ public final class MiniCluster implements AutoCloseable {
       security.put(SecurityConfig.TLS_KEY.name(), certificates.key().toString());
       security.put(SecurityConfig.TLS_CA.name(), certificates.ca().toString());
     }
-    this.signer = b.tokens ? writeSecret(root.resolve("secret"), security) : null;
+    this.signer = b.tokens ? writeSecret(secretFile(), security) : null;
     this.masterSettings = new HashMap<>(security);
     this.masterSettings.putAll(b.masterSettings);
     this.chunkserverSettings = new HashMap<>(security);
@@ -333,6 +333,11 @@ public final class MiniCluster implements AutoCloseable {
   /** The cluster's CA and node certificate, or null without TLS. */
   public TestCertificates certificates() {
     return certificates;
+  }
+
+  /** The file holding the cluster secret (token mode), as security.secret.file names it. */
+  public Path secretFile() {
+    return root.resolve("secret");
   }
 
   /** A user token signed with the cluster secret (token mode only). */
