@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
  * Token mode on a server: checks the "bfs-token" header of every call (signature, kind, expiry)
  * and runs the call with {@link Caller#AUTHENTICATED_USER} and {@link #KIND} set. A bad token is
  * refused with UNAUTHENTICATED and the reason. A user token also binds the request: a message
- * whose "user" field names someone else is refused, so no one acts under another's name.
+ * whose "user" field names someone else is refused, so no one acts under another's name, and
+ * one whose "user" field is empty gets the token's user.
  */
 public final class TokenInterceptor implements ServerInterceptor {
   /** The kind of token the call presented; absent when it presented none. */
@@ -96,14 +97,24 @@ public final class TokenInterceptor implements ServerInterceptor {
       if (refused) {
         return;
       }
-      String declared = declaredUser(message);
+      FieldDescriptor field = userField(message);
+      if (field == null) {
+        super.onMessage(message);
+        return;
+      }
+      Message m = (Message) message;
+      String declared = (String) m.getField(field);
       if (!declared.isEmpty() && !declared.equals(tokenUser)) {
         refused = true;
         call.close(Status.UNAUTHENTICATED.withDescription("the token of " + tokenUser + " cannot act as " + declared),
             new Metadata());
         return;
       }
-      super.onMessage(message);
+      // A request that names no user acts as the token's, also where no gRPC context reaches
+      // (the Raft log, the state machine).
+      @SuppressWarnings("unchecked")
+      Q named = declared.isEmpty() ? (Q) m.toBuilder().setField(field, tokenUser).build() : message;
+      super.onMessage(named);
     }
 
     @Override
@@ -113,14 +124,15 @@ public final class TokenInterceptor implements ServerInterceptor {
       }
     }
 
-    private static String declaredUser(Object message) {
+    /** The request's "user" field (a single string), or null when it has none. */
+    private static FieldDescriptor userField(Object message) {
       if (message instanceof Message m) {
         FieldDescriptor field = m.getDescriptorForType().findFieldByName("user");
         if (field != null && field.getType() == FieldDescriptor.Type.STRING && !field.isRepeated()) {
-          return (String) m.getField(field);
+          return field;
         }
       }
-      return "";
+      return null;
     }
   }
 }

@@ -172,6 +172,15 @@ class TokenModeTest {
   }
 
   @Test
+  void aRequestNamingNoUserActsAsTheTokensUser() throws IOException {
+    MasterClient unnamed = new MasterClient(new MasterChannels(cluster.masterAddressList(), 10_000, 10_000,
+        Transport.PLAINTEXT.withToken(() -> cluster.userToken("dora", Duration.ofMinutes(5)))), "");
+    try (unnamed) {
+      assertThat(unnamed.mkdirs("/dora", 0, true).getOwner()).isEqualTo("dora");
+    }
+  }
+
+  @Test
   void aClientWithAnExpiredTokenIsRefused() {
     String expired = cluster.token(TokenKind.TOKEN_USER, MiniCluster.TESTER, System.currentTimeMillis() - 1, 0);
     BfsClient stale = cluster.newClient(c -> c.withSecurity(cluster.clientSecurity().withToken(expired)));
