@@ -1,6 +1,7 @@
 package io.bigfs.chunkserver;
 
 import io.bigfs.chunkserver.heartbeat.Heartbeats;
+import io.bigfs.chunkserver.rpc.ChunkAccess;
 import io.bigfs.chunkserver.rpc.ChunkRpc;
 import io.bigfs.chunkserver.rpc.DataMetrics;
 import io.bigfs.chunkserver.scrub.Scrubber;
@@ -9,6 +10,8 @@ import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.common.rpc.RpcServer;
+import io.bigfs.common.security.ServerSecurity;
+import io.bigfs.proto.TokenKind;
 import io.bigfs.monitoring.Metrics;
 import io.bigfs.monitoring.MetricsServer;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One chunkserver: storage, then the data endpoint, then the reports to the masters (a node
@@ -56,14 +60,18 @@ public final class ChunkServer implements AutoCloseable {
     PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
     // 2. storage
     store = ChunkStore.open(config.dataDirs(), config.maxFullness(), config.capacityBytes());
-    // 3. the data endpoint
-    ChannelPool peers = lifecycle.add("peer-channels", new ChannelPool());
-    ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics));
-    rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of(chunkRpc)));
+    // 3. the data endpoint, where token mode lets in service tokens, or chunk tokens checked per request
+    ServerSecurity security = ServerSecurity.load(config.security(), "chunkserver on " + config.host(),
+        System::currentTimeMillis);
+    ChannelPool peers = lifecycle.add("peer-channels", new ChannelPool(security.transport()));
+    ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics),
+        new ChunkAccess(security.signer().orElse(null), security.clock()));
+    rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of(chunkRpc),
+        security.serverCredentials(), security.interceptors(service -> Set.of(TokenKind.TOKEN_SERVICE), false)));
     String address = config.host() + ":" + rpc.port();
     // 4. reports to the masters
     MasterChannels masters = lifecycle.add("master-channels",
-        new MasterChannels(config.masters(), 5_000, REGISTRATION_WAIT_MS));
+        new MasterChannels(config.masters(), 5_000, REGISTRATION_WAIT_MS, security.transport()));
     heartbeats = lifecycle.add("heartbeats", new Heartbeats(store, masters,
         new Heartbeats.Settings(address, config.rack(), config.heartbeatIntervalMs(),
             config.blockReportIntervalMs()),

@@ -4,10 +4,13 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.config.Config;
 import io.bigfs.common.config.ConfigKey;
 import io.bigfs.common.rpc.Addresses;
+import io.bigfs.common.security.SecurityConfig;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Everything a chunkserver is configured with, read and checked once at start. */
 public record ChunkserverConfig(
@@ -23,7 +26,8 @@ public record ChunkserverConfig(
     double maxFullness,
     long scrubBytesPerSecond,
     long scrubPauseMs,
-    long capacityBytes) {
+    long capacityBytes,
+    SecurityConfig security) {
 
   public static final ConfigKey<String> DATA_DIRS = ConfigKey.string("chunkserver.data.dirs", "",
       "Comma-separated directories for chunk files, ideally one per disk.");
@@ -55,8 +59,9 @@ public record ChunkserverConfig(
       "Bytes BigFS may store on this node (accepts k, m, g, t); 0 for all of its disks. Fullness and\n"
           + "rebalancing then count only replicas against it.");
 
-  public static final List<ConfigKey<?>> KEYS = List.of(DATA_DIRS, MASTERS, HOST, PORT, RACK, HTTP_HOST, HTTP_PORT,
-      HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS, SCRUB_RATE, SCRUB_PAUSE, CAPACITY);
+  public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(DATA_DIRS, MASTERS, HOST, PORT, RACK,
+      HTTP_HOST, HTTP_PORT, HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS, SCRUB_RATE, SCRUB_PAUSE, CAPACITY),
+      SecurityConfig.KEYS.stream()).collect(Collectors.toUnmodifiableList());
 
   public static ChunkserverConfig from(Config c) {
     c.rejectUnknown(KEYS);
@@ -73,7 +78,8 @@ public record ChunkserverConfig(
     ChunkserverConfig config = new ChunkserverConfig(
         Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
         masters, c.get(HOST), c.get(PORT), c.get(RACK), c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(HEARTBEAT),
-        c.get(BLOCK_REPORT), c.get(MAX_FULLNESS), c.get(SCRUB_RATE), c.get(SCRUB_PAUSE), c.get(CAPACITY));
+        c.get(BLOCK_REPORT), c.get(MAX_FULLNESS), c.get(SCRUB_RATE), c.get(SCRUB_PAUSE), c.get(CAPACITY),
+        SecurityConfig.from(c));
     if (config.heartbeatIntervalMs <= 0 || config.blockReportIntervalMs <= 0) {
       throw new IllegalArgumentException("heartbeat and block report intervals must be positive");
     }

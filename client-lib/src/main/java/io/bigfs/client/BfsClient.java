@@ -13,6 +13,8 @@ import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.CreateOp;
 import io.bigfs.proto.DigestStateRequest;
+import io.bigfs.proto.IssueTokenReply;
+import io.bigfs.proto.IssueTokenRequest;
 import io.bigfs.proto.ListNodesReply;
 import io.bigfs.proto.ListNodesRequest;
 import io.bigfs.proto.MasterInfoRequest;
@@ -53,15 +55,17 @@ import java.util.function.BiFunction;
 public final class BfsClient implements Closeable {
   private final BfsClientConfig config;
   private final MasterClient master;
-  private final ChannelPool chunkservers = new ChannelPool();
+  private final ChannelPool chunkservers;
   private final LeaseRenewer leases;
   /** Null unless the configuration turns the cache on. */
   private final FileCache cache;
 
   private BfsClient(BfsClientConfig config) {
     this.config = config;
-    this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs()),
-        config.user());
+    ClientSecurity security = config.security();
+    this.master = new MasterClient(new MasterChannels(config.masters(), config.rpcTimeoutMs(), config.maxRetryMs(),
+        security.masterTransport()), security.tokenUser().orElse(config.user()));
+    this.chunkservers = new ChannelPool(security.chunkserverTransport());
     this.leases = new LeaseRenewer(master, config.leaseRenewMs());
     this.cache = config.cache().enabled() ? new FileCache(config.cache()) : null;
   }
@@ -279,6 +283,24 @@ public final class BfsClient implements Closeable {
         .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).rebalance(request), RebalanceReply::getStatus);
     Statuses.check(reply.getStatus(), null);
     return new RebalanceRound(reply.getMovesStarted(), reply.getSpreadBefore(), reply.getMovesInFlight());
+  }
+
+  /** A user token issued by a master (token mode). */
+  public record IssuedToken(String token, long expiresMs) {}
+
+  /**
+   * Token mode: asks a master for a user token naming {@code user}, valid for {@code ttlMs}
+   * (0: the cluster's default). Only the superuser may ask.
+   */
+  public IssuedToken issueToken(String user, long ttlMs) throws IOException {
+    IssueTokenRequest request = IssueTokenRequest.newBuilder().setSubject(user).setTtlMs(ttlMs).build();
+    IssueTokenReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).issueToken(request), IssueTokenReply::getStatus);
+    if (!Statuses.isOk(reply.getStatus())) {
+      // Not mapped to a java.nio.file exception: there is no file, and the reason is the message.
+      throw new BfsException(reply.getStatus().getCode(), reply.getStatus().getMessage());
+    }
+    return new IssuedToken(reply.getToken(), reply.getExpiresMs());
   }
 
   /** Each master's own view of the Raft group, asked of each master in turn. */

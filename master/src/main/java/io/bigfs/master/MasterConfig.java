@@ -3,9 +3,12 @@ package io.bigfs.master;
 import io.bigfs.common.config.Config;
 import io.bigfs.common.config.ConfigKey;
 import io.bigfs.common.config.Sizes;
+import io.bigfs.common.security.SecurityConfig;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything a master is configured with, read and checked once at start. Each key is declared
@@ -32,7 +35,8 @@ public record MasterConfig(
     long leaseExpiryMs,
     long rocksdbCacheBytes,
     long replicationIntervalMs,
-    int replicationStreamsPerNode) {
+    int replicationStreamsPerNode,
+    SecurityConfig security) {
 
   public static final ConfigKey<String> ID = ConfigKey.string("master.id", "",
       "This master's id; one of the ids in master.peers.");
@@ -80,10 +84,10 @@ public record MasterConfig(
       "master.replication.streams.per.node", 2,
       "Replica copies (repair, decommission, rebalance) a chunkserver takes part in at once.");
 
-  public static final List<ConfigKey<?>> KEYS = List.of(ID, PEERS, CLUSTER, DATA_DIR, HTTP_HOST, HTTP_PORT,
-      REPLICATION, CHUNK_SIZE, SUPERUSER, ELECTION_MIN, ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP,
+  public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(ID, PEERS, CLUSTER, DATA_DIR, HTTP_HOST,
+      HTTP_PORT, REPLICATION, CHUNK_SIZE, SUPERUSER, ELECTION_MIN, ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP,
       SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY, ROCKSDB_CACHE, REPLICATION_INTERVAL,
-      REPLICATION_STREAMS);
+      REPLICATION_STREAMS), SecurityConfig.KEYS.stream()).collect(Collectors.toUnmodifiableList());
 
   /** Reads and checks a master's configuration; the message of a failure names the key. */
   public static MasterConfig from(Config c) {
@@ -97,7 +101,7 @@ public record MasterConfig(
         c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(REPLICATION), c.get(CHUNK_SIZE), c.get(SUPERUSER),
         c.get(ELECTION_MIN), c.get(ELECTION_MAX), c.get(SNAPSHOT_THRESHOLD), c.get(PURGE_GAP),
         c.get(SEGMENT_SIZE), c.get(BATCH_MAX), c.get(BATCH_IN_FLIGHT), c.get(DEAD_AFTER), c.get(LEASE_EXPIRY),
-        c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS));
+        c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS), SecurityConfig.from(c));
     config.check();
     return config;
   }

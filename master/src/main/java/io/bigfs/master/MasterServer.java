@@ -3,6 +3,7 @@ package io.bigfs.master;
 import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.RpcServer;
+import io.bigfs.common.security.ServerSecurity;
 import io.bigfs.master.lease.LeaseMonitor;
 import io.bigfs.master.lease.ReplicaLeaseRecovery;
 import io.bigfs.master.node.ChunkJanitor;
@@ -22,6 +23,7 @@ import io.bigfs.master.raft.MasterStateMachine;
 import io.bigfs.master.raft.Proposer;
 import io.bigfs.master.rpc.Leadership;
 import io.bigfs.master.rpc.MasterServices;
+import io.bigfs.master.rpc.MasterTokens;
 import io.bigfs.monitoring.Metrics;
 import io.bigfs.monitoring.MetricsServer;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -68,15 +70,17 @@ public final class MasterServer implements AutoCloseable {
 
   private void startComponents() throws IOException {
     Files.createDirectories(config.dataDir());
-    // 1. metrics, first so that every component can register its meters
+    // 1. metrics, first so that every component can register its meters; the TLS files and secret
     PrometheusMeterRegistry metrics = Metrics.newRegistry("master", config.id());
+    ServerSecurity security = ServerSecurity.load(config.security(), "master " + config.id(),
+        System::currentTimeMillis);
     // 2. soft state about chunkservers
     nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
     replicas = new ReplicaMap();
     PendingDeletes deletes = new PendingDeletes();
     corrupt = new CorruptReplicas(replicas, deletes, metrics);
     NodeAdmin admin = new NodeAdmin(() -> stateMachine.namespace());
-    ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool());
+    ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool(security.transport()));
     // 3. the Raft peer and its state machine over RocksDB
     stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
         config.superuser(), new Locator(replicas, nodes, corrupt),
@@ -98,9 +102,12 @@ public final class MasterServer implements AutoCloseable {
     ReplicaCopier copier = lifecycle.add("replica-copier", new ReplicaCopier(chunkservers,
         config.replicationStreamsPerNode(), System::currentTimeMillis, metrics));
     Rebalancer rebalancer = new Rebalancer(stateMachine::namespace, replicas, nodes, admin, copier);
+    MasterTokens tokens = new MasterTokens(security.signer().orElse(null), config.security().chunkTokenTtlMs(),
+        config.security().userTokenTtlMs(), config.superuser(), System::currentTimeMillis);
     rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
         MasterServices.create(new MasterServices.Parts(config, leadership, raft, stateMachine, proposer, nodes,
-            admin, reports, deletes, corrupt, rebalancer, metrics))));
+            admin, reports, deletes, corrupt, rebalancer, metrics, tokens)),
+        security.serverCredentials(), security.interceptors(MasterServices::acceptedTokens, true)));
     // 6. leader duties
     lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer,
         new ReplicaLeaseRecovery(stateMachine::namespace, replicas, nodes, chunkservers),

@@ -31,7 +31,7 @@ public final class Session implements AutoCloseable {
   private BfsClient client;
 
   /**
-   * @param env      the environment (BFS_MASTERS, BFS_LOCAL_DIR, ...)
+   * @param env      the environment (BFS_MASTERS, BFS_LOCAL_DIR, BFS_TLS_CA, BFS_TOKEN_FILE, ...)
    * @param localDir the process' working directory, where {@code .bfs-local} is looked for
    * @param terminal stderr is a terminal: progress bars are worth drawing
    */
@@ -116,7 +116,8 @@ public final class Session implements AutoCloseable {
   public BfsClient client() throws BfsException {
     if (client == null) {
       String masters = MasterAddresses.resolve(mastersOption, env, localDir);
-      client = BfsClient.connect(BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS).withCache(cacheConfig()));
+      client = BfsClient.connect(BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS).withCache(cacheConfig())
+          .withSecurity(SecuritySettings.resolve(env, localDir)));
     }
     return client;
   }

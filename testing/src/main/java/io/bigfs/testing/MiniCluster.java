@@ -4,20 +4,28 @@ import io.bigfs.chunkserver.ChunkServer;
 import io.bigfs.chunkserver.ChunkserverConfig;
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsClientConfig;
+import io.bigfs.client.ClientSecurity;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.FileTrees;
 import io.bigfs.common.config.Config;
 import io.bigfs.common.rpc.MasterChannels;
+import io.bigfs.common.security.SecurityConfig;
+import io.bigfs.common.security.TokenSigner;
+import io.bigfs.common.security.TokenText;
 import io.bigfs.master.MasterConfig;
 import io.bigfs.master.MasterPeer;
 import io.bigfs.master.MasterServer;
+import io.bigfs.proto.TokenKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,8 @@ import java.util.function.UnaryOperator;
  * restarted and wiped; the cluster stays the same cluster (same ports, same directories).
  */
 public final class MiniCluster implements AutoCloseable {
+  /** The user the cluster's clients act as. */
+  public static final String TESTER = "tester";
   private final Path root;
   private final boolean ownsRoot;
   private final List<MasterPeer> peers = new ArrayList<>();
@@ -41,12 +51,27 @@ public final class MiniCluster implements AutoCloseable {
   private final Map<String, String> masterSettings;
   private final Map<String, String> chunkserverSettings;
   private final List<AutoCloseable> clients = new ArrayList<>();
+  /** Null unless the cluster runs with TLS. */
+  private final TestCertificates certificates;
+  /** Null unless the cluster runs in token mode. */
+  private final TokenSigner signer;
 
   private MiniCluster(Builder b) throws IOException {
     this.root = b.dir != null ? b.dir : Files.createTempDirectory("bfs-mini-");
     this.ownsRoot = b.dir == null;
-    this.masterSettings = b.masterSettings;
-    this.chunkserverSettings = b.chunkserverSettings;
+    Map<String, String> security = new HashMap<>();
+    this.certificates = b.tls ? TestCertificates.create(root.resolve("tls")) : null;
+    if (certificates != null) {
+      security.put(SecurityConfig.TLS.name(), "true");
+      security.put(SecurityConfig.TLS_CERT.name(), certificates.cert().toString());
+      security.put(SecurityConfig.TLS_KEY.name(), certificates.key().toString());
+      security.put(SecurityConfig.TLS_CA.name(), certificates.ca().toString());
+    }
+    this.signer = b.tokens ? writeSecret(secretFile(), security) : null;
+    this.masterSettings = new HashMap<>(security);
+    this.masterSettings.putAll(b.masterSettings);
+    this.chunkserverSettings = new HashMap<>(security);
+    this.chunkserverSettings.putAll(b.chunkserverSettings);
     this.masters = new MasterServer[b.masters];
     for (int i = 0; i < b.masters; i++) {
       peers.add(new MasterPeer("m" + (i + 1), "127.0.0.1", Ports.free(), Ports.free()));
@@ -57,11 +82,29 @@ public final class MiniCluster implements AutoCloseable {
     return new Builder();
   }
 
+  /** A fresh random cluster secret, readable by its owner only; sets token mode in {@code settings}. */
+  private static TokenSigner writeSecret(Path file, Map<String, String> settings) throws IOException {
+    byte[] random = new byte[48];
+    new SecureRandom().nextBytes(random);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, Base64.getEncoder().encodeToString(random) + "\n");
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system; a temp directory of the test anyway
+    }
+    settings.put(SecurityConfig.AUTH.name(), "token");
+    settings.put(SecurityConfig.SECRET_FILE.name(), file.toString());
+    return TokenSigner.fromFile(file);
+  }
+
   /** Settings for a cluster under test: short timeouts, small chunks. */
   public static final class Builder {
     private int masters = 3;
     private int chunkservers = 3;
     private Path dir;
+    private boolean tls;
+    private boolean tokens;
     private final Map<String, String> masterSettings = new HashMap<>(Map.of(
         MasterConfig.ELECTION_MIN.name(), "600",
         MasterConfig.ELECTION_MAX.name(), "1200",
@@ -84,6 +127,24 @@ public final class MiniCluster implements AutoCloseable {
 
     public Builder dir(Path dir) {
       this.dir = dir;
+      return this;
+    }
+
+    /**
+     * TLS on every port, Raft included, with a CA and certificate made for this cluster
+     * ({@link TestCertificates}); the cluster's clients trust that CA and present the certificate.
+     */
+    public Builder tls() {
+      this.tls = true;
+      return this;
+    }
+
+    /**
+     * Token mode with a fresh random secret: the cluster's clients carry a user token of
+     * "tester"; {@link MiniCluster#userToken} makes others.
+     */
+    public Builder tokens() {
+      this.tokens = true;
       return this;
     }
 
@@ -267,6 +328,43 @@ public final class MiniCluster implements AutoCloseable {
 
   // ---------------------------------------------------------------- clients
 
+  // ---------------------------------------------------------------- security
+
+  /** The cluster's CA and node certificate, or null without TLS. */
+  public TestCertificates certificates() {
+    return certificates;
+  }
+
+  /** The file holding the cluster secret (token mode), as security.secret.file names it. */
+  public Path secretFile() {
+    return root.resolve("secret");
+  }
+
+  /** A user token signed with the cluster secret (token mode only). */
+  public String userToken(String user, Duration ttl) {
+    return token(TokenKind.TOKEN_USER, user, System.currentTimeMillis() + ttl.toMillis(), 0);
+  }
+
+  /** Any token, valid until {@code expiresMs} (past for an expired one), signed with the cluster secret. */
+  public String token(TokenKind kind, String user, long expiresMs, long chunkId) {
+    if (signer == null) {
+      throw new IllegalStateException("the cluster does not run in token mode (MiniCluster.builder().tokens())");
+    }
+    return TokenText.encode(signer.sign(kind, user, expiresMs, chunkId));
+  }
+
+  /** What the cluster's clients use: its CA and certificate with TLS, a token of "tester" in token mode. */
+  public ClientSecurity clientSecurity() {
+    ClientSecurity security = ClientSecurity.NONE;
+    if (certificates != null) {
+      security = ClientSecurity.tls(certificates.ca()).withClientCertificate(certificates.cert(), certificates.key());
+    }
+    if (signer != null) {
+      security = security.withToken(userToken(TESTER, Duration.ofDays(1)));
+    }
+    return security;
+  }
+
   /** A client of the whole cluster (namespace and data); closed with the cluster. */
   public BfsClient newClient() {
     return newClient(config -> config);
@@ -275,7 +373,8 @@ public final class MiniCluster implements AutoCloseable {
   /** A client with settings of its own (a cache, say); closed with the cluster. */
   public BfsClient newClient(UnaryOperator<BfsClientConfig> settings) {
     BfsClient client = BfsClient.connect(
-        settings.apply(new BfsClientConfig(masterAddressList(), "tester", 10_000, 60_000, 1_000)));
+        settings.apply(new BfsClientConfig(masterAddressList(), TESTER, 10_000, 60_000, 1_000)
+            .withSecurity(clientSecurity())));
     synchronized (clients) {
       clients.add(client);
     }
@@ -289,7 +388,8 @@ public final class MiniCluster implements AutoCloseable {
 
   /** A namespace client bound to the given masters only. */
   public MasterClient newMasterClient(List<String> addresses) {
-    MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000), "tester");
+    MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000,
+        clientSecurity().masterTransport()), TESTER);
     synchronized (clients) {
       clients.add(client);
     }

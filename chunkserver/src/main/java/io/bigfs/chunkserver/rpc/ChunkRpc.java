@@ -18,6 +18,7 @@ import io.bigfs.proto.RecoverReplicaReply;
 import io.bigfs.proto.RecoverReplicaRequest;
 import io.bigfs.proto.Status;
 import io.bigfs.proto.StatusCode;
+import io.bigfs.proto.TokenKind;
 import io.bigfs.proto.TransferReplicaReply;
 import io.bigfs.proto.TransferReplicaRequest;
 import io.bigfs.proto.WriteAck;
@@ -38,6 +39,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   private final ChunkStore store;
   private final ChannelPool peers;
   private final DataMetrics metrics;
+  private final ChunkAccess access;
   private final AtomicInteger activeTransfers = new AtomicInteger();
   private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "chunk-reader");
@@ -46,9 +48,15 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   });
 
   public ChunkRpc(ChunkStore store, ChannelPool peers, DataMetrics metrics) {
+    this(store, peers, metrics, ChunkAccess.open());
+  }
+
+  /** @param access the token check of token mode ({@link ChunkAccess#open()} in simple mode) */
+  public ChunkRpc(ChunkStore store, ChannelPool peers, DataMetrics metrics, ChunkAccess access) {
     this.store = store;
     this.peers = peers;
     this.metrics = metrics;
+    this.access = access;
   }
 
   /** Streams in flight (writes, reads, copies), reported as the node's load. */
@@ -58,7 +66,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
 
   @Override
   public StreamObserver<WritePacket> writeChunk(StreamObserver<WriteAck> upstream) {
-    return new PipelineStage(store, peers, upstream, activeTransfers, metrics);
+    return new PipelineStage(store, peers, access, upstream, activeTransfers, metrics);
   }
 
   /**
@@ -67,6 +75,13 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
    */
   @Override
   public void readChunk(ReadChunkRequest request, StreamObserver<ReadChunkReply> out) {
+    try {
+      access.check(request.getToken(), request.getChunkId(), TokenKind.TOKEN_CHUNK_READ);
+    } catch (BfsException e) {
+      metrics.request(DataMetrics.Op.READ, e.code().name());
+      Replies.send(out, ReadChunkReply.newBuilder().setStatus(Statuses.of(e)).build());
+      return;
+    }
     ServerCallStreamObserver<ReadChunkReply> call = (ServerCallStreamObserver<ReadChunkReply>) out;
     FlowControl flow = new FlowControl(call);
     activeTransfers.incrementAndGet();
@@ -108,6 +123,12 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
 
   @Override
   public void getReplica(GetReplicaRequest request, StreamObserver<GetReplicaReply> out) {
+    try {
+      access.check(request.getToken(), request.getChunkId(), TokenKind.TOKEN_CHUNK_READ);
+    } catch (BfsException e) {
+      Replies.send(out, GetReplicaReply.newBuilder().setStatus(Statuses.of(e)).build());
+      return;
+    }
     Replica r = store.get(request.getChunkId());
     if (r == null) {
       Replies.send(out, GetReplicaReply.newBuilder().setStatus(Statuses.of(StatusCode.NOT_FOUND,
@@ -123,6 +144,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   @Override
   public void recoverReplica(RecoverReplicaRequest request, StreamObserver<RecoverReplicaReply> out) {
     try {
+      access.checkService("recover chunk " + Long.toUnsignedString(request.getChunkId()));
       Replica r = store.recover(request.getChunkId(), request.getOldVersion(), request.getNewVersion(),
           request.getLength(), request.getFinalize());
       Replies.send(out, RecoverReplicaReply.newBuilder().setStatus(Statuses.ok()).setLength(r.length()).build());
@@ -135,6 +157,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   public void transferReplica(TransferReplicaRequest request, StreamObserver<TransferReplicaReply> out) {
     activeTransfers.incrementAndGet();
     try {
+      access.check(request.getToken(), request.getChunkId(), TokenKind.TOKEN_CHUNK_WRITE);
       long bytes = new ReplicaTransfer(store, peers).copy(request);
       metrics.transferred(bytes);
       metrics.request(DataMetrics.Op.TRANSFER, StatusCode.OK.name());

@@ -7,6 +7,7 @@ import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.proto.ChunkServiceGrpc;
 import io.bigfs.proto.StatusCode;
+import io.bigfs.proto.TokenKind;
 import io.bigfs.proto.WriteAck;
 import io.bigfs.proto.WriteHeader;
 import io.bigfs.proto.WritePacket;
@@ -28,6 +29,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
 
   private final ChunkStore store;
   private final ChannelPool peers;
+  private final ChunkAccess access;
   private final StreamObserver<WriteAck> upstream;
   private final AtomicInteger activeTransfers;
   private final DataMetrics metrics;
@@ -42,10 +44,11 @@ final class PipelineStage implements StreamObserver<WritePacket> {
   /** What this stream was answered with, for the request counter. */
   private String outcome = StatusCode.OK.name();
 
-  PipelineStage(ChunkStore store, ChannelPool peers, StreamObserver<WriteAck> upstream,
+  PipelineStage(ChunkStore store, ChannelPool peers, ChunkAccess access, StreamObserver<WriteAck> upstream,
                 AtomicInteger activeTransfers, DataMetrics metrics) {
     this.store = store;
     this.peers = peers;
+    this.access = access;
     this.upstream = upstream;
     this.activeTransfers = activeTransfers;
     this.metrics = metrics;
@@ -118,6 +121,7 @@ final class PipelineStage implements StreamObserver<WritePacket> {
 
   private void open(WriteHeader header) {
     try {
+      access.check(header.getToken(), header.getChunkId(), TokenKind.TOKEN_CHUNK_WRITE);
       writer = store.openWriter(header.getChunkId(), header.getVersion(), header.getResumeOffset(),
           header.getAppend());
     } catch (IOException | RuntimeException e) {

@@ -59,7 +59,8 @@ final class ChunkStream {
         .setVersion(chunk.getVersion())
         .addAllDownstream(chunk.getLocationsList().subList(1, chunk.getLocationsCount()))
         .setResumeOffset(resumeOffset)
-        .setAppend(append)).build());
+        .setAppend(append)
+        .setToken(chunk.getAccessToken())).build());
   }
 
   private synchronized void acked(WriteAck ack) {

@@ -109,7 +109,8 @@ public final class FileReader implements RemoteFile {
       try {
         GetReplicaReply r = ChunkServiceGrpc.newBlockingStub(channels.get(node.getAddress()))
             .withDeadlineAfter(5, TimeUnit.SECONDS)
-            .getReplica(GetReplicaRequest.newBuilder().setChunkId(chunk.getChunkId()).build());
+            .getReplica(GetReplicaRequest.newBuilder().setChunkId(chunk.getChunkId())
+                .setToken(chunk.getAccessToken()).build());
         if (r.getStatus().getCode() == StatusCode.OK && r.getVersion() >= chunk.getVersion()) {
           best = Math.max(best, r.getLength());
         }
@@ -173,13 +174,20 @@ public final class FileReader implements RemoteFile {
     }
     Set<Integer> bad = new HashSet<>();
     String lastError = "no replica is known";
+    boolean refused = false;
     for (int round = 0; round < 2; round++) {
+      refused = false;
       for (NodeLocation node : LocalFirst.order(chunk.getLocationsList())) {
         if (bad.contains(node.getNodeId())) {
           continue;
         }
         try {
           return readFrom(node, chunk, offset, length);
+        } catch (TokenRefused e) {
+          // The chunk token expired (a long read outlives it): the master's fresh locations carry a new one.
+          lastError = e.getMessage();
+          refused = true;
+          break;
         } catch (CorruptReplica e) {
           lastError = e.getMessage();
           bad.add(node.getNodeId());
@@ -195,15 +203,15 @@ public final class FileReader implements RemoteFile {
       refresh(chunk.getOffset());
       chunk = chunkAt(chunk.getOffset() + offset);
     }
-    throw new BfsException(StatusCode.UNAVAILABLE, path + ": no replica of chunk " + chunk.getIndex()
-        + " could be read (last error: " + lastError + ")");
+    throw new BfsException(refused ? StatusCode.PERMISSION_DENIED : StatusCode.UNAVAILABLE, path
+        + ": no replica of chunk " + chunk.getIndex() + " could be read (last error: " + lastError + ")");
   }
 
   private Window readFrom(NodeLocation node, LocatedChunk chunk, long offset, int length) throws IOException {
     Iterator<ReadChunkReply> replies = ChunkServiceGrpc.newBlockingStub(channels.get(node.getAddress()))
         .withDeadlineAfter(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .readChunk(ReadChunkRequest.newBuilder().setChunkId(chunk.getChunkId()).setVersion(chunk.getVersion())
-            .setOffset(offset).setLength(length).build());
+            .setOffset(offset).setLength(length).setToken(chunk.getAccessToken()).build());
     long start = -1;
     byte[] out = null;
     int filled = 0;
@@ -212,6 +220,9 @@ public final class FileReader implements RemoteFile {
       if (r.getStatus().getCode() != StatusCode.OK) {
         if (r.getStatus().getCode() == StatusCode.CORRUPT) {
           throw new CorruptReplica(node.getAddress() + ": " + r.getStatus().getMessage());
+        }
+        if (r.getStatus().getCode() == StatusCode.PERMISSION_DENIED) {
+          throw new TokenRefused(node.getAddress() + ": " + r.getStatus().getMessage());
         }
         throw new IOException(r.getStatus().getMessage());
       }
@@ -258,6 +269,13 @@ public final class FileReader implements RemoteFile {
   /** A replica whose data does not match its checksums. */
   static final class CorruptReplica extends IOException {
     CorruptReplica(String message) {
+      super(message);
+    }
+  }
+
+  /** A chunkserver refused the chunk token (token mode): missing, expired, or not for this chunk. */
+  static final class TokenRefused extends IOException {
+    TokenRefused(String message) {
       super(message);
     }
   }

@@ -179,7 +179,8 @@ public final class FileWriter {
             .withDeadlineAfter(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .transferReplica(TransferReplicaRequest.newBuilder()
                 .setChunkId(chunk.getChunkId()).setVersion(chunk.getVersion()).setLength(acked)
-                .setTarget(target).setTargetVersion(updated.getVersion()).setFinalize(false).build());
+                .setTarget(target).setTargetVersion(updated.getVersion()).setFinalize(false)
+                .setToken(updated.getAccessToken()).build());
         if (reply.getStatus().getCode() != StatusCode.OK) {
           LOG.info("copying chunk {} to {} failed: {}", chunk.getChunkId(), target.getAddress(),
               reply.getStatus().getMessage());

@@ -1,6 +1,5 @@
 package io.bigfs.common.rpc;
 
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
@@ -22,8 +21,14 @@ public final class Channels {
   /** How often an idle channel pings its server; RpcServer permits pings at twice this rate. */
   public static final int KEEPALIVE_SECONDS = 30;
 
+  /** A plaintext channel without a token: tests and tools that talk to an unsecured cluster. */
   public static ManagedChannel open(String address) {
-    return NettyChannelBuilder.forTarget(address, InsecureChannelCredentials.create())
+    return open(address, Transport.PLAINTEXT);
+  }
+
+  public static ManagedChannel open(String address, Transport transport) {
+    return NettyChannelBuilder.forTarget(address, transport.credentials())
+        .intercept(transport.interceptors())
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .flowControlWindow(FLOW_CONTROL_WINDOW)
         .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)

@@ -28,6 +28,7 @@ public final class MasterChannels implements AutoCloseable {
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final long rpcTimeoutMs;
   private final long maxWaitMs;
+  private final Transport transport;
   private final LongAdder retries = new LongAdder();
   private volatile String leader;
 
@@ -37,9 +38,15 @@ public final class MasterChannels implements AutoCloseable {
    * @param maxWaitMs    how long to keep retrying before giving up
    */
   public MasterChannels(List<String> addresses, long rpcTimeoutMs, long maxWaitMs) {
+    this(addresses, rpcTimeoutMs, maxWaitMs, Transport.PLAINTEXT);
+  }
+
+  /** @param transport plaintext or TLS, with the caller's token in token mode */
+  public MasterChannels(List<String> addresses, long rpcTimeoutMs, long maxWaitMs, Transport transport) {
     this.addresses = new ArrayList<>(addresses);
     this.rpcTimeoutMs = rpcTimeoutMs;
     this.maxWaitMs = maxWaitMs;
+    this.transport = transport;
     this.leader = addresses.get(0);
   }
 
@@ -80,17 +87,21 @@ public final class MasterChannels implements AutoCloseable {
           return reply;
         }
       } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED) {
+          throw new BfsException(StatusCode.PERMISSION_DENIED, "refused by " + target + ": "
+              + nullToEmpty(e.getStatus().getDescription()));
+        }
         if (!isTransient(e)) {
           throw new BfsException(StatusCode.INTERNAL, target + ": " + e.getStatus());
         }
-        lastError = target + ": " + e.getStatus().getCode() + " " + nullToEmpty(e.getStatus().getDescription());
+        lastError = target + ": " + describe(e.getStatus());
         next = nextAfter(target);
         triedSinceSleep++;
       }
       retries.increment();
       if (System.nanoTime() - deadline > 0) {
         throw new BfsException(StatusCode.UNAVAILABLE,
-            "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")");
+            "no master answered within " + maxWaitMs / 1000.0 + " s (last: " + lastError + ")" + tlsHint(lastError));
       }
       if (triedSinceSleep >= addresses.size()) {
         LOG.debug("no leader yet ({}); retrying in {} ms", lastError, backoffMs);
@@ -113,7 +124,7 @@ public final class MasterChannels implements AutoCloseable {
 
   /** A channel to one particular master (for admin commands that ask each master in turn). */
   public ManagedChannel channel(String address) {
-    return channels.computeIfAbsent(address, Channels::open);
+    return channels.computeIfAbsent(address, transport::open);
   }
 
   private String nextAfter(String address) {
@@ -128,6 +139,25 @@ public final class MasterChannels implements AutoCloseable {
       case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED, CANCELLED -> true;
       default -> false;
     };
+  }
+
+  /** The code, the description, and the cause's message: a TLS failure is described by its cause. */
+  private static String describe(io.grpc.Status status) {
+    String text = status.getCode() + " " + nullToEmpty(status.getDescription());
+    Throwable cause = status.getCause();
+    return cause != null && cause.getMessage() != null ? text + " (" + cause.getMessage() + ")" : text;
+  }
+
+  /**
+   * A TLS server hangs up on a plaintext client without a word, which the client sees as a
+   * connection closed for no reason; say what that most likely means.
+   */
+  private String tlsHint(String lastError) {
+    if (transport.tls() || !lastError.contains("Network closed for unknown reason")) {
+      return "";
+    }
+    return "; the master closed a plaintext connection: if the cluster uses TLS (security.tls.enabled), "
+        + "give the client the cluster's CA (BFS_TLS_CA, or ClientSecurity.tls)";
   }
 
   private static String nullToEmpty(String s) {

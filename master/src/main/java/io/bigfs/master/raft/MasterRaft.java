@@ -1,9 +1,13 @@
 package io.bigfs.master.raft;
 
+import io.bigfs.common.security.SecurityConfig;
+import io.bigfs.common.security.TlsFiles;
 import io.bigfs.master.MasterConfig;
 import io.bigfs.master.MasterPeer;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -55,6 +59,7 @@ public final class MasterRaft implements AutoCloseable {
         .setServerId(selfId)
         .setGroup(group)
         .setProperties(properties(config))
+        .setParameters(parameters(config.security()))
         .setStateMachine(stateMachine)
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
@@ -63,6 +68,21 @@ public final class MasterRaft implements AutoCloseable {
   /** The group id is derived from the cluster name, so every master computes the same one. */
   static RaftGroupId groupId(String clusterName) {
     return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("bigfs:" + clusterName).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Ratis dials its peers over a gRPC transport of its own (shaded), so TLS is handed to it here
+   * rather than through our channels. With TLS on, Raft always demands the peers' certificates
+   * (mutual TLS): whoever reaches the Raft port could otherwise append to the log.
+   */
+  private static Parameters parameters(SecurityConfig security) {
+    Parameters parameters = new Parameters();
+    TlsFiles tls = security.tls();
+    if (tls != null) {
+      GrpcConfigKeys.TLS.setConf(parameters,
+          new GrpcTlsConfig(tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true));
+    }
+    return parameters;
   }
 
   private static RaftProperties properties(MasterConfig c) {

@@ -2,6 +2,7 @@ package io.bigfs.master.rpc;
 
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.common.security.Caller;
 import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.Rebalancer;
@@ -11,6 +12,8 @@ import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.DigestStateReply;
 import io.bigfs.proto.DigestStateRequest;
 import io.bigfs.proto.FamilyDigest;
+import io.bigfs.proto.IssueTokenReply;
+import io.bigfs.proto.IssueTokenRequest;
 import io.bigfs.proto.ListNodesReply;
 import io.bigfs.proto.ListNodesRequest;
 import io.bigfs.proto.MasterCommand;
@@ -42,6 +45,12 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
 
   AdminRpc(MasterServices.Parts parts) {
     this.p = parts;
+  }
+
+  /** Token mode: a user token, for the superuser only; any master answers (no log entry is needed). */
+  @Override
+  public void issueToken(IssueTokenRequest request, StreamObserver<IssueTokenReply> out) {
+    Replies.send(out, p.tokens().issue(request, Caller.AUTHENTICATED_USER.get()));
   }
 
   /** Every registered chunkserver, with what the latest heartbeat said; silent ones are DEAD. */

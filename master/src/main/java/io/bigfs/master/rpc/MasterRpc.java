@@ -3,6 +3,7 @@ package io.bigfs.master.rpc;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.common.security.Caller;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.raft.MasterRaft;
@@ -35,9 +36,10 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final OpMetrics metrics;
   private final CorruptReplicas corrupt;
   private final NodeAdmin admin;
+  private final MasterTokens tokens;
 
   MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics,
-            CorruptReplicas corrupt, NodeAdmin admin) {
+            CorruptReplicas corrupt, NodeAdmin admin, MasterTokens tokens) {
     this.leadership = leadership;
     this.preparer = preparer;
     this.proposer = proposer;
@@ -45,6 +47,7 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
     this.metrics = metrics;
     this.corrupt = corrupt;
     this.admin = admin;
+    this.tokens = tokens;
   }
 
   /** A reader found a replica that fails its checksums: the leader stops offering it and deletes it. */
@@ -70,8 +73,11 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
       reply(out, MutateReply.newBuilder().setStatus(leadership.notLeader()).build(), op, start);
       return;
     }
+    // Read here: the reply is sent from another thread, outside this call's context.
+    String user = Caller.user(request.getUser());
     try {
-      proposer.propose(preparer.prepare(request)).thenAccept(r -> reply(out, r, op, start));
+      proposer.propose(preparer.prepare(request))
+          .thenAccept(r -> reply(out, tokens.withWriteToken(r, user), op, start));
     } catch (BfsException e) {
       reply(out, MutateReply.newBuilder().setStatus(Statuses.of(e)).build(), op, start);
     }
@@ -87,8 +93,9 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   public void query(QueryRequest request, StreamObserver<QueryReply> out) {
     long start = System.nanoTime();
     String op = request.getQueryCase().name().toLowerCase(Locale.ROOT);
+    String user = Caller.user("");
     raft.read(UnsafeByteOperations.unsafeWrap(request.toByteArray())).whenComplete((reply, error) -> {
-      QueryReply answer = toQueryReply(reply, error);
+      QueryReply answer = tokens.withReadTokens(toQueryReply(reply, error), user);
       metrics.record(op, start, answer.getStatus().getCode());
       out.onNext(answer);
       out.onCompleted();

@@ -10,10 +10,13 @@ import io.bigfs.master.node.ReplicaReports;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
 import io.bigfs.master.raft.Proposer;
+import io.bigfs.proto.NodeServiceGrpc;
+import io.bigfs.proto.TokenKind;
 import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
+import java.util.Set;
 
 /** The gRPC services one master serves on its client port. */
 public final class MasterServices {
@@ -22,13 +25,23 @@ public final class MasterServices {
   /** What the services are built from. */
   public record Parts(MasterConfig config, Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine,
                       Proposer proposer, NodeTable nodes, NodeAdmin admin, ReplicaReports reports,
-                      PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics) {}
+                      PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics,
+                      MasterTokens tokens) {}
+
+  /**
+   * Token mode: the kind of token each service takes. Chunkservers report with service tokens;
+   * people and programs, on every other service, with user tokens.
+   */
+  public static Set<TokenKind> acceptedTokens(String serviceName) {
+    return NodeServiceGrpc.SERVICE_NAME.equals(serviceName) ? Set.of(TokenKind.TOKEN_SERVICE)
+        : Set.of(TokenKind.TOKEN_USER);
+  }
 
   public static List<BindableService> create(Parts p) {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
     return List.of(
         new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt(),
-            p.admin()),
+            p.admin(), p.tokens()),
         new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
         new AdminRpc(p));
   }

@@ -91,7 +91,7 @@ class ShellSessionTest {
 
     assertThat(complete(completer, "ad")).contains("admin");
     assertThat(complete(completer, "c")).contains("cat", "cd", "chmod", "chown", "cp");
-    assertThat(complete(completer, "admin n")).containsExactlyInAnyOrder("nodes", "masters", "decommission", "recommission", "rebalance", "top", "digest");
+    assertThat(complete(completer, "admin n")).containsExactlyInAnyOrder("nodes", "masters", "decommission", "recommission", "rebalance", "top", "digest", "token");
     assertThat(complete(completer, "ls /comp/d")).containsExactly("/comp/data/", "/comp/docs/");
     assertThat(complete(completer, "cat /comp/docs/")).containsExactly("/comp/docs/d.txt");
     assertThat(complete(completer, "cp x bfs://comp/do")).containsExactly("bfs://comp/docs/");
