@@ -77,7 +77,7 @@ public final class MasterServer implements AutoCloseable {
     // 2. soft state about chunkservers
     nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
     replicas = new ReplicaMap();
-    PendingDeletes deletes = new PendingDeletes();
+    PendingDeletes deletes = new PendingDeletes(replicas);
     corrupt = new CorruptReplicas(replicas, deletes, metrics);
     NodeAdmin admin = new NodeAdmin(() -> stateMachine.namespace());
     ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool(security.transport()));

@@ -289,6 +289,8 @@ public final class ChunkStore {
       }
       removeFiles(gone);
     }
+    LOG.info("deleted replica of chunk {} (version {}, {} bytes, {})", chunkId, gone.version(), gone.length(),
+        gone.finalized() ? "finalized" : "unfinished");
     listeners.forEach(l -> l.removed(chunkId));
     return true;
   }

@@ -21,7 +21,13 @@ public final class ChunkLookup {
   }
 
   /** The state of one chunk; version, length and completeness only for LIVE chunks. */
-  public record Result(Kind kind, long version, long length, boolean complete) {}
+  public record Result(Kind kind, long version, long length, boolean complete) {
+    /** For logs: what the namespace says of the chunk. */
+    public String describe() {
+      return kind != Kind.LIVE ? kind.name().toLowerCase(java.util.Locale.ROOT)
+          : "at version " + version + (complete ? ", complete at " + length + " bytes" : ", being written");
+    }
+  }
 
   private static final Result DELETED = new Result(Kind.DELETED, 0, 0, false);
   private static final Result ORPHAN = new Result(Kind.ORPHAN, 0, 0, false);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,7 +53,7 @@ public final class ReplicaCopier implements AutoCloseable {
   private final Counter failures;
   private final Counter bytes;
   private int inFlight;
-  private volatile Runnable onStreamFreed = () -> { };
+  private volatile BiConsumer<Copy, Boolean> onCopyDone = (copy, ok) -> { };
 
   public ReplicaCopier(ChannelPool channels, int maxStreamsPerNode, LongSupplier clock, MeterRegistry metrics) {
     this.channels = channels;
@@ -68,12 +69,9 @@ public final class ReplicaCopier implements AutoCloseable {
         .description("Replica copies under way").register(metrics);
   }
 
-  /**
-   * Called after each successful copy: its two streams are free again. Not after a failure, which
-   * would only retry the same copy at once; the next round tries again.
-   */
-  public void onStreamFreed(Runnable listener) {
-    this.onStreamFreed = listener;
+  /** Told after each copy ends, with whether it succeeded: its two streams are free again. */
+  public void onCopyDone(BiConsumer<Copy, Boolean> listener) {
+    this.onCopyDone = listener;
   }
 
   /** Whether a node has a stream to spare. */
@@ -131,10 +129,10 @@ public final class ReplicaCopier implements AutoCloseable {
       copies.increment();
       bytes.increment(copy.length());
       onSuccess.run();
-      onStreamFreed.run();
     } else {
       failures.increment();
     }
+    onCopyDone.accept(copy, ok);
   }
 
   /**

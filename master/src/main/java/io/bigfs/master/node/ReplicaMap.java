@@ -82,6 +82,16 @@ public final class ReplicaMap {
     }
   }
 
+  /** Whether the map lists {@code nodeId} as holding {@code chunkId}. */
+  public boolean holds(long chunkId, int nodeId) {
+    for (int n : nodesOf(chunkId)) {
+      if (n == nodeId) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The nodes holding {@code chunkId}, in the order they were reported. */
   public synchronized int[] nodesOf(long chunkId) {
     int[] more = spilled.get(chunkId);

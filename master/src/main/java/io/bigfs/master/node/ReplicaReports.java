@@ -6,6 +6,9 @@ import io.bigfs.master.store.View;
 import io.bigfs.proto.ChunkReplica;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -16,6 +19,7 @@ import java.util.function.Supplier;
  * are not counted, and the leader orders them deleted.
  */
 public final class ReplicaReports {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaReports.class);
   private final ReplicaMap replicas;
   private final PendingDeletes deletes;
   private final Supplier<Namespace> namespace;
@@ -81,7 +85,10 @@ public final class ReplicaReports {
           && (!c.complete() || r.getFinalized() && r.getLength() == c.length());
     };
     if (!ok && isLeader.getAsBoolean()) {
-      deletes.add(nodeId, r.getChunkId());
+      LOG.info("node {} reports chunk {} at version {}, {} bytes, {}; the chunk is {}: not counted, deleted unless"
+              + " the node reports it good within two heartbeats", nodeId, r.getChunkId(), r.getVersion(),
+          r.getLength(), r.getFinalized() ? "finalized" : "unfinished", c.describe());
+      deletes.addAfterRecheck(nodeId, r.getChunkId());
     }
     return ok;
   }

@@ -72,6 +72,8 @@ public final class ReplicationMonitor implements AutoCloseable {
    * limit repairs to a few chunks per round, whatever their size. Touched on the timer thread only.
    */
   private List<Need> backlog = List.of();
+  /** Chunks whose copy failed since the last round: retried by the next round, not at once. */
+  private final Set<Long> failedSinceRound = new HashSet<>();
 
   /** What the last round found. */
   record Stats(long underReplicated, long overReplicated, long missing) {}
@@ -108,9 +110,9 @@ public final class ReplicationMonitor implements AutoCloseable {
     Gauge.builder("bfs.master.nodes.dead", this, ReplicationMonitor::deadNodes)
         .description("Registered chunkservers not heard from within master.node.dead.after.ms").register(metrics);
     timer.scheduleWithFixedDelay(this::round, periodMs, periodMs, TimeUnit.MILLISECONDS);
-    copier.onStreamFreed(() -> {
+    copier.onCopyDone((copy, ok) -> {
       try {
-        timer.execute(this::continueBacklog);
+        timer.execute(() -> copyDone(copy.chunkId(), ok));
       } catch (RejectedExecutionException e) {
         // closing
       }
@@ -132,6 +134,7 @@ public final class ReplicationMonitor implements AutoCloseable {
       if (leaderSinceMs == 0) {
         leaderSinceMs = now;
       }
+      failedSinceRound.clear();
       if (now - leaderSinceMs < settleMs || !nodes.live().stream().allMatch(NodeState::reported)) {
         return;
       }
@@ -150,6 +153,14 @@ public final class ReplicationMonitor implements AutoCloseable {
         n -> rebalancer.trimFirst(chunkId, n, live));
   }
 
+  /** A copy ended: its streams are free for the next backlogged chunk. */
+  private void copyDone(long chunkId, boolean ok) {
+    if (!ok) {
+      failedSinceRound.add(chunkId);
+    }
+    continueBacklog();
+  }
+
   /** Starts copies of backlogged chunks that still need them, as streams allow. */
   private void continueBacklog() {
     try {
@@ -159,6 +170,9 @@ public final class ReplicationMonitor implements AutoCloseable {
       Map<Integer, NodeState> live = liveNodes();
       List<Need> still = new ArrayList<>();
       for (Need n : backlog) {
+        if (failedSinceRound.contains(n.chunkId())) {
+          continue;
+        }
         int[] holders = replicas.nodesOf(n.chunkId());
         ChunkHealth h = assess(n.chunkId(), n.replication(), holders, live);
         if (h.copiesNeeded() > 0 && !h.missing()) {

@@ -88,6 +88,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
     HeartbeatReply.Builder reply = HeartbeatReply.newBuilder().setStatus(Statuses.ok())
         .setSendBlockReport(!state.reported());
     if (leadership.isLeader()) {
+      deletes.heartbeat(request.getNodeId());
       for (long chunkId : deletes.drain(request.getNodeId(), MAX_DELETES_PER_HEARTBEAT)) {
         reply.addDeleteChunks(chunkId);
       }
