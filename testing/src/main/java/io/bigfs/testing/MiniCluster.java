@@ -53,6 +53,14 @@ public final class MiniCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The user of the cluster's clients, and the masters' superuser: the user running the tests,
+   * as for Hadoop programs (the adapter's tests act as that user), so tests that do not care
+   * about permissions pass every check. Permission tests act as other users with
+   * {@code newClient(c -> c.withUser("bob"))}.
+   */
+  public static final String USER = System.getProperty("user.name");
+
   public static Builder builder() {
     return new Builder();
   }
@@ -68,7 +76,8 @@ public final class MiniCluster implements AutoCloseable {
         MasterConfig.DEAD_AFTER.name(), "3000",
         MasterConfig.CHUNK_SIZE.name(), "1m",
         MasterConfig.ROCKSDB_CACHE.name(), "8m",
-        MasterConfig.REPLICATION_INTERVAL.name(), "500"));
+        MasterConfig.REPLICATION_INTERVAL.name(), "500",
+        MasterConfig.SUPERUSER.name(), USER));
     private final Map<String, String> chunkserverSettings = new HashMap<>(Map.of(
         ChunkserverConfig.HEARTBEAT.name(), "300"));
 
@@ -275,7 +284,7 @@ public final class MiniCluster implements AutoCloseable {
   /** A client with settings of its own (a cache, say); closed with the cluster. */
   public BfsClient newClient(UnaryOperator<BfsClientConfig> settings) {
     BfsClient client = BfsClient.connect(
-        settings.apply(new BfsClientConfig(masterAddressList(), "tester", 10_000, 60_000, 1_000)));
+        settings.apply(new BfsClientConfig(masterAddressList(), USER, 10_000, 60_000, 1_000)));
     synchronized (clients) {
       clients.add(client);
     }
@@ -289,7 +298,7 @@ public final class MiniCluster implements AutoCloseable {
 
   /** A namespace client bound to the given masters only. */
   public MasterClient newMasterClient(List<String> addresses) {
-    MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000), "tester");
+    MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000), USER);
     synchronized (clients) {
       clients.add(client);
     }

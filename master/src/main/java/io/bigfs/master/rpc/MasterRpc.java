@@ -3,6 +3,9 @@ package io.bigfs.master.rpc;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.Principals;
+import io.bigfs.master.access.RemoteAddress;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.raft.MasterRaft;
@@ -10,6 +13,8 @@ import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.MasterServiceGrpc;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.Principal;
+import io.bigfs.proto.QueryCommand;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import io.bigfs.proto.ReportBadReplicaReply;
@@ -35,9 +40,11 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final OpMetrics metrics;
   private final CorruptReplicas corrupt;
   private final NodeAdmin admin;
+  private final Principals principals;
+  private final AuditLog audit;
 
   MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics,
-            CorruptReplicas corrupt, NodeAdmin admin) {
+            CorruptReplicas corrupt, NodeAdmin admin, Principals principals, AuditLog audit) {
     this.leadership = leadership;
     this.preparer = preparer;
     this.proposer = proposer;
@@ -45,6 +52,8 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
     this.metrics = metrics;
     this.corrupt = corrupt;
     this.admin = admin;
+    this.principals = principals;
+    this.audit = audit;
   }
 
   /** A reader found a replica that fails its checksums: the leader stops offering it and deletes it. */
@@ -70,9 +79,15 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
       reply(out, MutateReply.newBuilder().setStatus(leadership.notLeader()).build(), op, start);
       return;
     }
+    String address = RemoteAddress.current();
     try {
-      proposer.propose(preparer.prepare(request)).thenAccept(r -> reply(out, r, op, start));
+      Principal principal = principals.resolve(request.getUser());
+      proposer.propose(preparer.prepare(request, principal)).thenAccept(r -> {
+        audit.mutation(principal.getUser(), address, request, r.getStatus().getCode());
+        reply(out, r, op, start);
+      });
     } catch (BfsException e) {
+      audit.mutation(request.getUser(), address, request, e.code());
       reply(out, MutateReply.newBuilder().setStatus(Statuses.of(e)).build(), op, start);
     }
   }
@@ -87,12 +102,26 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   public void query(QueryRequest request, StreamObserver<QueryReply> out) {
     long start = System.nanoTime();
     String op = request.getQueryCase().name().toLowerCase(Locale.ROOT);
-    raft.read(UnsafeByteOperations.unsafeWrap(request.toByteArray())).whenComplete((reply, error) -> {
+    String address = RemoteAddress.current();
+    Principal principal;
+    try {
+      principal = principals.resolve(request.getUser());
+    } catch (BfsException e) {
+      answer(out, failed(Statuses.of(e)), op, start);
+      return;
+    }
+    QueryCommand command = QueryCommand.newBuilder().setQuery(request).setPrincipal(principal).build();
+    raft.read(UnsafeByteOperations.unsafeWrap(command.toByteArray())).whenComplete((reply, error) -> {
       QueryReply answer = toQueryReply(reply, error);
-      metrics.record(op, start, answer.getStatus().getCode());
-      out.onNext(answer);
-      out.onCompleted();
+      audit.query(principal.getUser(), address, request, answer.getStatus().getCode());
+      answer(out, answer, op, start);
     });
+  }
+
+  private void answer(StreamObserver<QueryReply> out, QueryReply answer, String op, long start) {
+    metrics.record(op, start, answer.getStatus().getCode());
+    out.onNext(answer);
+    out.onCompleted();
   }
 
   private QueryReply toQueryReply(RaftClientReply reply, Throwable error) {

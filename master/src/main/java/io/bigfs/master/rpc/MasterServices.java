@@ -1,6 +1,9 @@
 package io.bigfs.master.rpc;
 
 import io.bigfs.master.MasterConfig;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.Principals;
+import io.bigfs.master.access.RemoteAddress;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeTable;
@@ -11,6 +14,8 @@ import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
 import io.bigfs.master.raft.Proposer;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
@@ -22,13 +27,16 @@ public final class MasterServices {
   /** What the services are built from. */
   public record Parts(MasterConfig config, Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine,
                       Proposer proposer, NodeTable nodes, NodeAdmin admin, ReplicaReports reports,
-                      PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics) {}
+                      PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics,
+                      Principals principals, AuditLog audit) {}
 
   public static List<BindableService> create(Parts p) {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
+    MasterRpc masterRpc = new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()),
+        p.corrupt(), p.admin(), p.principals(), p.audit());
+    ServerServiceDefinition withAddresses = ServerInterceptors.intercept(masterRpc, new RemoteAddress());
     return List.of(
-        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt(),
-            p.admin()),
+        () -> withAddresses,
         new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
         new AdminRpc(p));
   }
