@@ -266,7 +266,8 @@ public final class BfsClient implements Closeable {
    * replicas are copied elsewhere, then it is retired. With {@code false}, puts it back in service.
    */
   public NodeReport decommission(String node, boolean decommission) throws IOException {
-    SetNodeStateRequest request = SetNodeStateRequest.newBuilder().setNode(node).setDecommission(decommission).build();
+    SetNodeStateRequest request = SetNodeStateRequest.newBuilder().setNode(node).setDecommission(decommission)
+        .setUser(config.user()).build();
     SetNodeStateReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).setNodeState(request), SetNodeStateReply::getStatus);
     Statuses.check(reply.getStatus(), null);
@@ -281,7 +282,8 @@ public final class BfsClient implements Closeable {
    * share of disk held in replicas is more than {@code threshold} percentage points above the mean.
    */
   public RebalanceRound rebalance(double threshold, int maxMoves) throws IOException {
-    RebalanceRequest request = RebalanceRequest.newBuilder().setThreshold(threshold).setMaxMoves(maxMoves).build();
+    RebalanceRequest request = RebalanceRequest.newBuilder().setThreshold(threshold).setMaxMoves(maxMoves)
+        .setUser(config.user()).build();
     RebalanceReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).rebalance(request), RebalanceReply::getStatus);
     Statuses.check(reply.getStatus(), null);

@@ -66,6 +66,11 @@ public final class AuditLog implements AutoCloseable {
     write(user, address, request.getQueryCase().name(), path, "", result);
   }
 
+  /** An operator's request (decommission, rebalance, snapshot): {@code subject} goes in the target field. */
+  public void admin(String user, String address, String op, String subject, StatusCode result) {
+    write(user, address, op, "", subject, result);
+  }
+
   private static String[] paths(MutateRequest r) {
     return switch (r.getOpCase()) {
       case MKDIRS -> new String[] {r.getMkdirs().getPath(), ""};

@@ -1,7 +1,10 @@
 package io.bigfs.master.rpc;
 
+import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.RemoteAddress;
 import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.Rebalancer;
@@ -17,6 +20,7 @@ import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MasterInfoReply;
 import io.bigfs.proto.MasterInfoRequest;
 import io.bigfs.proto.NodeInfo;
+import io.bigfs.proto.Principal;
 import io.bigfs.proto.RebalanceReply;
 import io.bigfs.proto.RebalanceRequest;
 import io.bigfs.proto.SetNodeStateOp;
@@ -35,7 +39,8 @@ import java.util.Optional;
 
 /**
  * Operators' requests: the chunkservers as the leader sees them, each master's Raft state,
- * snapshots, decommissioning and rebalancing.
+ * snapshots, decommissioning and rebalancing. The last three change the cluster: when
+ * permissions are on they are the superuser's, and each is written to the audit log.
  */
 public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   private final MasterServices.Parts p;
@@ -110,12 +115,50 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   /** Snapshots this master now; the log behind the snapshot is purged. */
   @Override
   public void takeSnapshot(TakeSnapshotRequest request, StreamObserver<TakeSnapshotReply> out) {
+    Operator operator = operator(request.getUser(), "take_snapshot", p.config().id());
+    if (operator.refusal() != null) {
+      Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(operator.refusal()).build());
+      return;
+    }
+    TakeSnapshotReply reply;
     try {
       long index = p.raft().takeSnapshot(30_000);
-      Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(Statuses.ok()).setSnapshotIndex(index).build());
+      reply = TakeSnapshotReply.newBuilder().setStatus(Statuses.ok()).setSnapshotIndex(index).build();
     } catch (Exception e) {
-      Replies.send(out, TakeSnapshotReply.newBuilder()
-          .setStatus(Statuses.of(StatusCode.UNAVAILABLE, "snapshot failed: " + e.getMessage())).build());
+      reply = TakeSnapshotReply.newBuilder()
+          .setStatus(Statuses.of(StatusCode.UNAVAILABLE, "snapshot failed: " + e.getMessage())).build();
+    }
+    operator.audit(reply.getStatus());
+    Replies.send(out, reply);
+  }
+
+  /**
+   * Who asks for an operator's change, and whether they may: the superuser (or anyone, with
+   * permissions off). A refusal is audited here; the caller audits the outcome of the rest.
+   */
+  private Operator operator(String declaredUser, String op, String subject) {
+    String address = RemoteAddress.current();
+    try {
+      Principal who = p.principals().resolve(declaredUser);
+      Operator operator = new Operator(p.audit(), who.getUser(), address, op, subject, null);
+      if (who.getCheckPermissions() && !who.getSuperuser()) {
+        operator = new Operator(p.audit(), who.getUser(), address, op, subject, Statuses.of(
+            StatusCode.PERMISSION_DENIED, "permission denied: user=" + who.getUser() + ", access=SUPERUSER, op=" + op
+                + ": only the superuser (master.superuser or a member of security.supergroup) may"));
+        operator.audit(operator.refusal());
+      }
+      return operator;
+    } catch (BfsException e) {
+      Operator operator = new Operator(p.audit(), declaredUser, address, op, subject, Statuses.of(e));
+      operator.audit(operator.refusal());
+      return operator;
+    }
+  }
+
+  /** An operator's request: who, from where, on what; {@code refusal} is null when it may go ahead. */
+  private record Operator(AuditLog log, String user, String address, String op, String subject, Status refusal) {
+    void audit(Status result) {
+      log.admin(user, address, op, subject, result.getCode());
     }
   }
 
@@ -127,6 +170,12 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   public void setNodeState(SetNodeStateRequest request, StreamObserver<SetNodeStateReply> out) {
     if (!p.leadership().isLeader()) {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(p.leadership().notLeader()).build());
+      return;
+    }
+    Operator operator = operator(request.getUser(), request.getDecommission() ? "decommission" : "recommission",
+        request.getNode());
+    if (operator.refusal() != null) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(operator.refusal()).build());
       return;
     }
     Optional<RegisteredNode> node = p.admin().find(request.getNode());
@@ -144,6 +193,7 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
         .setSetNodeState(SetNodeStateOp.newBuilder().setNodeId(node.get().id()).setState(target)).build();
     p.proposer().propose(command).thenAccept(reply -> {
       Status status = reply.getStatus();
+      operator.audit(status);
       SetNodeStateReply.Builder b = SetNodeStateReply.newBuilder().setStatus(status);
       p.admin().find(Integer.toString(node.get().id())).ifPresent(n -> b.setNode(info(n)));
       Replies.send(out, b.build());
@@ -156,6 +206,12 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, RebalanceReply.newBuilder().setStatus(p.leadership().notLeader()).build());
       return;
     }
+    Operator operator = operator(request.getUser(), "rebalance", "");
+    if (operator.refusal() != null) {
+      Replies.send(out, RebalanceReply.newBuilder().setStatus(operator.refusal()).build());
+      return;
+    }
+    operator.audit(Statuses.ok());
     double threshold = request.getThreshold() <= 0 ? 10 : request.getThreshold();
     int maxMoves = request.getMaxMoves() == 0 ? 64 : request.getMaxMoves();
     Rebalancer.Round round = p.rebalancer().round(threshold, maxMoves);

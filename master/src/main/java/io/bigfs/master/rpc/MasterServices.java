@@ -34,10 +34,11 @@ public final class MasterServices {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
     MasterRpc masterRpc = new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()),
         p.corrupt(), p.admin(), p.principals(), p.audit());
-    ServerServiceDefinition withAddresses = ServerInterceptors.intercept(masterRpc, new RemoteAddress());
+    ServerServiceDefinition master = ServerInterceptors.intercept(masterRpc, new RemoteAddress());
+    ServerServiceDefinition admin = ServerInterceptors.intercept(new AdminRpc(p), new RemoteAddress());
     return List.of(
-        () -> withAddresses,
+        () -> master,
         new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
-        new AdminRpc(p));
+        () -> admin);
   }
 }
