@@ -1,6 +1,7 @@
 package io.bigfs.master.namespace;
 
 import io.bigfs.common.BfsException;
+import io.bigfs.common.BfsPaths;
 import io.bigfs.master.store.Cf;
 import io.bigfs.master.store.Keys;
 import io.bigfs.master.store.KvCursor;
@@ -39,6 +40,9 @@ public final class Queries {
     if (limit < 0 || limit > MAX_LIST_LIMIT) {
       throw BfsException.invalid("list limit " + Integer.toUnsignedString(limit) + " is not between 1 and "
           + MAX_LIST_LIMIT);
+    }
+    if (!startAfter.isEmpty()) {
+      BfsPaths.checkName(path, startAfter);
     }
     int pageSize = limit == 0 ? DEFAULT_LIST_LIMIT : limit;
     Inode dir = Resolver.resolve(reader, path, access).existing();

@@ -43,6 +43,10 @@ import java.util.Optional;
  * permissions are on they are the superuser's, and each is written to the audit log.
  */
 public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
+  /** A node's id, uuid or host:port is far shorter; longer names are refused before they are echoed or logged. */
+  private static final int MAX_NODE_NAME_CHARS = 300;
+  private static final int MAX_MOVES_PER_ROUND = 100_000;
+
   private final MasterServices.Parts p;
 
   AdminRpc(MasterServices.Parts parts) {
@@ -178,6 +182,12 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(operator.refusal()).build());
       return;
     }
+    if (request.getNode().length() > MAX_NODE_NAME_CHARS) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(Statuses.of(StatusCode.INVALID_ARGUMENT,
+          "a chunkserver is named by its id, uuid or host:port (at most " + MAX_NODE_NAME_CHARS + " characters)"))
+          .build());
+      return;
+    }
     Optional<RegisteredNode> node = p.admin().find(request.getNode());
     if (node.isEmpty()) {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(Statuses.of(StatusCode.NOT_FOUND,
@@ -211,10 +221,17 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, RebalanceReply.newBuilder().setStatus(operator.refusal()).build());
       return;
     }
+    double threshold = request.getThreshold() == 0 ? 10 : request.getThreshold();
+    long maxMoves = request.getMaxMoves() == 0 ? 64 : Integer.toUnsignedLong(request.getMaxMoves());
+    if (!(threshold > 0 && threshold <= 100) || maxMoves > MAX_MOVES_PER_ROUND) {
+      Status invalid = Statuses.of(StatusCode.INVALID_ARGUMENT, "rebalance: the threshold is between 0 and 100 "
+          + "percentage points, and a round moves at most " + MAX_MOVES_PER_ROUND + " replicas");
+      operator.audit(invalid);
+      Replies.send(out, RebalanceReply.newBuilder().setStatus(invalid).build());
+      return;
+    }
     operator.audit(Statuses.ok());
-    double threshold = request.getThreshold() <= 0 ? 10 : request.getThreshold();
-    int maxMoves = request.getMaxMoves() == 0 ? 64 : request.getMaxMoves();
-    Rebalancer.Round round = p.rebalancer().round(threshold, maxMoves);
+    Rebalancer.Round round = p.rebalancer().round(threshold, (int) maxMoves);
     Replies.send(out, RebalanceReply.newBuilder().setStatus(Statuses.ok())
         .setMovesStarted(round.movesStarted()).setSpreadBefore(round.spreadBefore())
         .setMovesInFlight(round.movesInFlight()).build());

@@ -45,6 +45,7 @@ final class CommandPreparer {
 
   /** The command for {@code request}, acting as {@code principal} (its user replaces the declared one). */
   MasterCommand prepare(MutateRequest request, Principal principal) throws BfsException {
+    Limits.mutation(request);
     MasterCommand.Builder command = MasterCommand.newBuilder().setTimeMs(nodes.now()).setPrincipal(principal);
     MutateRequest.Builder req = request.toBuilder().setUser(principal.getUser());
     switch (request.getOpCase()) {
