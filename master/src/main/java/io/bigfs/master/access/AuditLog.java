@@ -25,6 +25,8 @@ import java.util.Locale;
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+  /** Longer than any valid path (4096 characters), so only refused requests are cut. */
+  static final int MAX_VALUE_CHARS = 4200;
 
   private final Writer out;
   /** A write failed and was logged; the next failure is not logged again until a write succeeds. */
@@ -112,13 +114,17 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** "-" for none; otherwise the text with spaces, '%' and control characters percent-encoded. */
+  /**
+   * "-" for none; otherwise the text with spaces, '%' and control characters percent-encoded,
+   * cut after {@link #MAX_VALUE_CHARS} (a refused request may carry anything).
+   */
   static String value(String s) {
     if (s == null || s.isEmpty()) {
       return "-";
     }
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
+    String text = s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS) + "..." : s;
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
       if (cp == '%' || Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         for (byte octet : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
           b.append(String.format(Locale.ROOT, "%%%02X", octet & 0xff));
