@@ -36,7 +36,8 @@ class ErrorsTest {
   void theMastersDenialsAreShownAsTheyAreWorded() {
     IOException e = Statuses.toException(Statuses.of(StatusCode.PERMISSION_DENIED,
         "permission denied: user=bob, access=WRITE, path=/data (alice:staff drwxr-xr-x)"), "/data/x");
-    assertThat(Errors.line(e)).isEqualTo("bfs: permission denied: user=bob, access=WRITE, path=/data (alice:staff drwxr-xr-x)");
+    assertThat(Errors.line(e))
+        .isEqualTo("bfs: permission denied: user=bob, access=WRITE, path=/data (alice:staff drwxr-xr-x)");
   }
 
   @Test

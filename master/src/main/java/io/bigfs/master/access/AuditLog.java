@@ -18,7 +18,11 @@ import java.util.Locale;
 /**
  * One line per namespace mutation the leader handles and per permission denial, appended to its
  * own file:
- * <pre>time=2026-01-31T14:05:09.123Z allowed=false user=bob addr=10.0.0.7:51234 op=delete path=/data/x target=- result=PERMISSION_DENIED</pre>
+ * <pre>
+ * time=2026-01-31T14:05:09.123Z allowed=false user=bob addr=10.0.0.7:51234 op=delete path=/data/x target=-
+ *     result=PERMISSION_DENIED
+ * </pre>
+ * (one line in the file).
  * Always the same keys in the same order, separated by one space; a value that holds a space,
  * a '%' or a control character is percent-encoded (UTF-8), and "-" stands for none. Lines are
  * flushed as written (not synced: the Raft log, not this file, is what survives a crash).

@@ -1,10 +1,8 @@
 package io.bigfs.master.rpc;
 
-import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
-import io.bigfs.master.access.AuditLog;
-import io.bigfs.master.access.RemoteAddress;
+import io.bigfs.master.access.OperatorRequest;
 import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.Rebalancer;
@@ -20,7 +18,6 @@ import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MasterInfoReply;
 import io.bigfs.proto.MasterInfoRequest;
 import io.bigfs.proto.NodeInfo;
-import io.bigfs.proto.Principal;
 import io.bigfs.proto.RebalanceReply;
 import io.bigfs.proto.RebalanceRequest;
 import io.bigfs.proto.SetNodeStateOp;
@@ -119,7 +116,7 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   /** Snapshots this master now; the log behind the snapshot is purged. */
   @Override
   public void takeSnapshot(TakeSnapshotRequest request, StreamObserver<TakeSnapshotReply> out) {
-    Operator operator = operator(request.getUser(), "take_snapshot", p.config().id());
+    OperatorRequest operator = operator(request.getUser(), "take_snapshot", p.config().id());
     if (operator.refusal() != null) {
       Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(operator.refusal()).build());
       return;
@@ -136,34 +133,8 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
     Replies.send(out, reply);
   }
 
-  /**
-   * Who asks for an operator's change, and whether they may: the superuser (or anyone, with
-   * permissions off). A refusal is audited here; the caller audits the outcome of the rest.
-   */
-  private Operator operator(String declaredUser, String op, String subject) {
-    String address = RemoteAddress.current();
-    try {
-      Principal who = p.principals().resolve(declaredUser);
-      Operator operator = new Operator(p.audit(), who.getUser(), address, op, subject, null);
-      if (who.getCheckPermissions() && !who.getSuperuser()) {
-        operator = new Operator(p.audit(), who.getUser(), address, op, subject, Statuses.of(
-            StatusCode.PERMISSION_DENIED, "permission denied: user=" + who.getUser() + ", access=SUPERUSER, op=" + op
-                + ": only the superuser (master.superuser or a member of security.supergroup) may"));
-        operator.audit(operator.refusal());
-      }
-      return operator;
-    } catch (BfsException e) {
-      Operator operator = new Operator(p.audit(), declaredUser, address, op, subject, Statuses.of(e));
-      operator.audit(operator.refusal());
-      return operator;
-    }
-  }
-
-  /** An operator's request: who, from where, on what; {@code refusal} is null when it may go ahead. */
-  private record Operator(AuditLog log, String user, String address, String op, String subject, Status refusal) {
-    void audit(Status result) {
-      log.admin(user, address, op, subject, result.getCode());
-    }
+  private OperatorRequest operator(String declaredUser, String op, String subject) {
+    return OperatorRequest.check(p.principals(), p.audit(), declaredUser, op, subject);
   }
 
   /**
@@ -176,7 +147,7 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(p.leadership().notLeader()).build());
       return;
     }
-    Operator operator = operator(request.getUser(), request.getDecommission() ? "decommission" : "recommission",
+    OperatorRequest operator = operator(request.getUser(), request.getDecommission() ? "decommission" : "recommission",
         request.getNode());
     if (operator.refusal() != null) {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(operator.refusal()).build());
@@ -216,7 +187,7 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, RebalanceReply.newBuilder().setStatus(p.leadership().notLeader()).build());
       return;
     }
-    Operator operator = operator(request.getUser(), "rebalance", "");
+    OperatorRequest operator = operator(request.getUser(), "rebalance", "");
     if (operator.refusal() != null) {
       Replies.send(out, RebalanceReply.newBuilder().setStatus(operator.refusal()).build());
       return;

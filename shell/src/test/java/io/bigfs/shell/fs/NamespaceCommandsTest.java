@@ -106,7 +106,8 @@ class NamespaceCommandsTest {
         + MiniCluster.USER + ":supergroup drwxr-xr-x)\n");
     bfs.ok("mkdir", "/owned/x");
     bfs.ok("chmod", "777", "/owned/x");
-    try (BfsTester asBob = new BfsTester(cluster.masterAddresses(), dir, Map.of("BFS_USER", "bob", "BFS_UMASK", "077"))) {
+    Map<String, String> env = Map.of("BFS_USER", "bob", "BFS_UMASK", "077");
+    try (BfsTester asBob = new BfsTester(cluster.masterAddresses(), dir, env)) {
       asBob.ok("mkdir", "-p", "/owned/x/b/c");
       JsonObject made = JsonParser.parseString(asBob.ok("stat", "--json", "/owned/x/b").out()).getAsJsonObject();
       assertThat(made.get("owner").getAsString()).isEqualTo("bob");

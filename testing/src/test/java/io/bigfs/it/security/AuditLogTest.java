@@ -69,7 +69,8 @@ class AuditLogTest {
     admin.mkdirs("/audit");
     admin.setOwner("/audit", "alice", null);
     alice.mkdirs("/audit/in dir");
-    try (BfsOutputStream out = alice.create("/audit/in dir/f", CreateOptions.DEFAULT.withReplication(1).withMode(0600))) {
+    CreateOptions small = CreateOptions.DEFAULT.withReplication(1).withMode(0600);
+    try (BfsOutputStream out = alice.create("/audit/in dir/f", small)) {
       out.write("audited".getBytes(StandardCharsets.UTF_8));
     }
     alice.rename("/audit/in dir/f", "/audit/in dir/g");

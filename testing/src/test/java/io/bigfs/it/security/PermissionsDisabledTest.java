@@ -33,7 +33,8 @@ class PermissionsDisabledTest {
     BfsClient alice = cluster.newClient(c -> c.withUser("alice"));
     BfsClient bob = cluster.newClient(c -> c.withUser("bob"));
     alice.mkdirs("/alice/private", 0700);
-    try (BfsOutputStream out = alice.create("/alice/private/f", CreateOptions.DEFAULT.withReplication(1).withMode(0600))) {
+    CreateOptions small = CreateOptions.DEFAULT.withReplication(1).withMode(0600);
+    try (BfsOutputStream out = alice.create("/alice/private/f", small)) {
       out.write("alice's".getBytes(StandardCharsets.UTF_8));
     }
     assertThat(alice.stat("/alice/private").owner()).as("made in the superuser's root (0755)").isEqualTo("alice");
