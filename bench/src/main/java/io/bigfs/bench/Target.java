@@ -32,11 +32,11 @@ abstract class Target implements AutoCloseable {
   abstract long[] leaderMemory() throws Exception;
 
   BfsClient client() {
-    return BfsClient.connect(new BfsClientConfig(masters(), "bench", 15_000, 120_000, 10_000));
+    return BfsClient.connect(new BfsClientConfig(masters(), MiniCluster.USER, 15_000, 120_000, 10_000));
   }
 
   MasterClient masterClient() {
-    return new MasterClient(new MasterChannels(masters(), 15_000, 120_000), "bench");
+    return new MasterClient(new MasterChannels(masters(), 15_000, 120_000), MiniCluster.USER);
   }
 
   static Target from(String[] args, Map<String, String> masterSettings) throws IOException {

@@ -53,6 +53,10 @@ import java.util.function.BiFunction;
  * }</pre>
  */
 public final class BfsClient implements Closeable {
+  /** Modes of new entries before the umask, as in POSIX and HDFS. */
+  private static final int FILE_MODE = 0666;
+  private static final int DIRECTORY_MODE = 0777;
+
   private final BfsClientConfig config;
   private final MasterClient master;
   private final ChannelPool chunkservers;
@@ -155,14 +159,17 @@ public final class BfsClient implements Closeable {
     return mkdirs(path, 0);
   }
 
-  /** Like {@link #mkdirs(String)}, with permission bits for the directories it makes (0: 0755). */
+  /**
+   * Like {@link #mkdirs(String)}, with permission bits for the directories it makes (0: 0777),
+   * less the umask; parents it makes also get owner write and execute.
+   */
   public FileInfo mkdirs(String path, int mode) throws IOException {
-    return FileInfo.of(master.mkdirs(normalize(path), mode, true));
+    return FileInfo.of(master.mkdirs(normalize(path), masked(mode, DIRECTORY_MODE), true));
   }
 
-  /** Makes one directory; its parent must exist and the path must be free. */
+  /** Makes one directory (0777 less the umask); its parent must exist and the path must be free. */
   public FileInfo mkdir(String path) throws IOException {
-    return FileInfo.of(master.mkdirs(normalize(path), 0, false));
+    return FileInfo.of(master.mkdirs(normalize(path), masked(0, DIRECTORY_MODE), false));
   }
 
   /** Deletes a file, or a directory (which must be empty unless {@code recursive}). */
@@ -207,8 +214,9 @@ public final class BfsClient implements Closeable {
         .setOverwrite(options.overwrite())
         .setReplication(options.replication())
         .setChunkSize(options.chunkSize())
-        .setMode(options.mode())
+        .setMode(masked(options.mode(), FILE_MODE))
         .setCreateParents(options.createParents())
+        .setParentMode(masked(0, DIRECTORY_MODE))
         .build()));
     return new BfsOutputStream(master, chunkservers, leases, file);
   }
@@ -225,10 +233,9 @@ public final class BfsClient implements Closeable {
    */
   public BfsInputStream open(String path, OpenOptions options) throws IOException {
     String p = normalize(path);
-    FileInfo file = stat(p);
-    if (file.directory()) {
-      throw new BfsException(StatusCode.IS_DIRECTORY, p + ": Is a directory");
-    }
+    // Asking for locations (not stat) makes the masters check read permission now, even when
+    // the bytes then come from the cache.
+    FileInfo file = FileInfo.of(master.locations(p, 0, 1).getFile());
     FileCache.RemoteOpener remote = () -> new FileReader(master, chunkservers, p, Math.max(1, file.chunkSize()));
     if (options.cache() && cache != null && cache.admits(file.length(), file.underConstruction())) {
       CacheKey key = new CacheKey(file.inodeId(), file.modifiedMs(), file.length());
@@ -263,7 +270,8 @@ public final class BfsClient implements Closeable {
    * replicas are copied elsewhere, then it is retired. With {@code false}, puts it back in service.
    */
   public NodeReport decommission(String node, boolean decommission) throws IOException {
-    SetNodeStateRequest request = SetNodeStateRequest.newBuilder().setNode(node).setDecommission(decommission).build();
+    SetNodeStateRequest request = SetNodeStateRequest.newBuilder().setNode(node).setDecommission(decommission)
+        .setUser(config.user()).build();
     SetNodeStateReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).setNodeState(request), SetNodeStateReply::getStatus);
     Statuses.check(reply.getStatus(), null);
@@ -278,7 +286,8 @@ public final class BfsClient implements Closeable {
    * share of disk held in replicas is more than {@code threshold} percentage points above the mean.
    */
   public RebalanceRound rebalance(double threshold, int maxMoves) throws IOException {
-    RebalanceRequest request = RebalanceRequest.newBuilder().setThreshold(threshold).setMaxMoves(maxMoves).build();
+    RebalanceRequest request = RebalanceRequest.newBuilder().setThreshold(threshold).setMaxMoves(maxMoves)
+        .setUser(config.user()).build();
     RebalanceReply reply = master.channels().call((channel, timeoutMs) -> AdminServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).rebalance(request), RebalanceReply::getStatus);
     Statuses.check(reply.getStatus(), null);
@@ -334,6 +343,15 @@ public final class BfsClient implements Closeable {
   /** Retries caused by master failover so far (for tests and metrics). */
   public long masterRetries() {
     return master.channels().retries();
+  }
+
+  /**
+   * The mode sent for a new entry: {@code requested} (0: {@code fallback}) less the umask, as
+   * HDFS applies its umask. A mode the umask reduces to nothing is sent as 0, which the masters
+   * read as their default (0644, 0755): 000 is set with chmod.
+   */
+  private int masked(int requested, int fallback) {
+    return (requested == 0 ? fallback : requested) & ~config.umask();
   }
 
   /** Trailing slashes are dropped ("/a/b/" is "/a/b"); everything else is the masters' to judge. */

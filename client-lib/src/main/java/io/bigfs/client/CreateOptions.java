@@ -6,7 +6,7 @@ package io.bigfs.client;
  * @param overwrite     replace an existing file instead of failing
  * @param replication   replicas per chunk (0: cluster default)
  * @param chunkSize     bytes per chunk (0: cluster default)
- * @param mode          permission bits (0: 0644)
+ * @param mode          permission bits (0: 0666), less the client's umask
  * @param createParents make missing parent directories
  */
 public record CreateOptions(boolean overwrite, int replication, long chunkSize, int mode, boolean createParents) {

@@ -60,7 +60,8 @@ public class BfsFileSystem extends FileSystem {
     this.uri = URI.create(SCHEME + "://" + (name.getAuthority() == null ? "" : name.getAuthority()) + "/");
     this.config = AdapterConfig.from(name, conf);
     this.user = UserGroupInformation.getCurrentUser().getShortUserName();
-    this.client = BfsClient.connect(config.clientConfig(user));
+    // The client applies Hadoop's umask (fs.permissions.umask-mode) to every new file and directory.
+    this.client = BfsClient.connect(config.clientConfig(user).withUmask(FsPermission.getUMask(conf).toShort()));
     this.workingDir = getHomeDirectory();
   }
 
@@ -165,7 +166,7 @@ public class BfsFileSystem extends FileSystem {
         .withOverwrite(overwrite)
         .withReplication(replication)
         .withChunkSize(blockSize)
-        .withMode(masked(permission, FsPermission.getFileDefault()))
+        .withMode(mode(permission))
         .withCreateParents(createParents);
     BfsOutputStream out;
     try {
@@ -187,7 +188,7 @@ public class BfsFileSystem extends FileSystem {
   public boolean mkdirs(Path f, FsPermission permission) throws IOException {
     statistics.incrementWriteOps(1);
     try {
-      client.mkdirs(pathOf(f), masked(permission, FsPermission.getDirDefault()));
+      client.mkdirs(pathOf(f), mode(permission));
       return true;
     } catch (IOException e) {
       throw HadoopErrors.create(e, f);
@@ -355,9 +356,9 @@ public class BfsFileSystem extends FileSystem {
     return makeQualified(f).toUri().getPath();
   }
 
-  private short masked(FsPermission permission, FsPermission fallback) {
-    FsPermission p = permission == null ? fallback : permission;
-    return p.applyUMask(FsPermission.getUMask(getConf())).toShort();
+  /** The mode asked for, before the umask; none (0) leaves the default, 0666 or 0777, to the client. */
+  private static short mode(FsPermission permission) {
+    return permission == null ? 0 : permission.toShort();
   }
 
   private UnsupportedOperationException unsupported(String operation) {

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.StorageStatistics;
 import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,15 +128,20 @@ class BfsFileSystemTest {
   void newEntriesBelongToTheHadoopUserAndFollowTheUmask() throws Exception {
     Configuration conf = new Configuration();
     conf.set("fs.permissions.umask-mode", "077");
+    Path open = new Path("/fs-test/open");
+    fs.mkdirs(open);
+    fs.setPermission(open, new FsPermission((short) 0777));   // carol may write only where the modes let her
     UserGroupInformation carol = UserGroupInformation.createRemoteUser("carol");
     try (FileSystem carolFs = carol.doAs((PrivilegedExceptionAction<FileSystem>)
         () -> FileSystem.newInstance(SharedCluster.uri(), conf))) {
-      carolFs.mkdirs(new Path("/fs-test/carol"));
-      carolFs.create(new Path("/fs-test/carol/file")).close();
+      carolFs.mkdirs(new Path("/fs-test/open/carol"));
+      carolFs.create(new Path("/fs-test/open/carol/file")).close();
+      assertThatThrownBy(() -> carolFs.mkdirs(new Path("/fs-test/not-carols")))
+          .isInstanceOf(AccessControlException.class).hasMessageContaining("permission denied: user=carol");
       assertThat(carolFs.getHomeDirectory().toUri().getPath()).isEqualTo("/user/carol");
     }
-    FileStatus dir = fs.getFileStatus(new Path("/fs-test/carol"));
-    FileStatus file = fs.getFileStatus(new Path("/fs-test/carol/file"));
+    FileStatus dir = fs.getFileStatus(new Path("/fs-test/open/carol"));
+    FileStatus file = fs.getFileStatus(new Path("/fs-test/open/carol/file"));
     assertThat(dir.getOwner()).isEqualTo("carol");
     assertThat(file.getOwner()).isEqualTo("carol");
     assertThat(dir.getPermission().toShort()).isEqualTo((short) 0700);

@@ -1,9 +1,12 @@
 package io.bigfs.master;
 
+import io.bigfs.common.BfsException;
 import io.bigfs.common.config.Config;
 import io.bigfs.common.config.ConfigKey;
 import io.bigfs.common.config.Sizes;
 import io.bigfs.common.security.SecurityConfig;
+import io.bigfs.master.access.PermissionConfig;
+import io.bigfs.master.namespace.Limits;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +26,7 @@ public record MasterConfig(
     int httpPort,
     int defaultReplication,
     long defaultChunkSize,
-    String superuser,
+    PermissionConfig permissions,
     long electionTimeoutMinMs,
     long electionTimeoutMaxMs,
     long snapshotThreshold,
@@ -55,8 +58,20 @@ public record MasterConfig(
       "Replication factor of files created without one.");
   public static final ConfigKey<Long> CHUNK_SIZE = ConfigKey.size("master.default.chunk.size", 64 * Sizes.MIB,
       "Chunk size of files created without one (accepts k, m, g suffixes).");
-  public static final ConfigKey<String> SUPERUSER = ConfigKey.string("master.superuser", "bfs",
-      "Owner of the root directory of a new cluster.");
+  public static final ConfigKey<String> SUPERUSER = ConfigKey.string("master.superuser", "",
+      "The superuser: passes every permission check and owns the root directory of a new\n"
+          + "cluster. Empty: the user that runs the master.");
+  public static final ConfigKey<String> SUPERGROUP = ConfigKey.string("security.supergroup", "supergroup",
+      "Members of this group (see security.groups.file) are superusers too.");
+  public static final ConfigKey<Boolean> PERMISSIONS = ConfigKey.bool("security.permissions.enabled", true,
+      "Check permissions (owner, group, mode bits) on every namespace request; false lets every\n"
+          + "request through, as HDFS's dfs.permissions.enabled.");
+  public static final ConfigKey<String> GROUPS_FILE = ConfigKey.string("security.groups.file", "",
+      "Users' groups, one 'user = group, group' a line, read at start. Empty: every user is in\n"
+          + "no group. Membership is the master's to know: a client cannot declare its groups.");
+  public static final ConfigKey<String> AUDIT_LOG = ConfigKey.string("security.audit.log", "",
+      "File the master appends its audit log to: the namespace mutations it handles as leader and\n"
+          + "every permission denial, one line each. Empty: audit.log in master.data.dir.");
   public static final ConfigKey<Long> ELECTION_MIN = ConfigKey.longKey("master.raft.election.timeout.min.ms", 1000,
       "Shortest Raft election timeout. JVM pauses longer than this cause needless elections.");
   public static final ConfigKey<Long> ELECTION_MAX = ConfigKey.longKey("master.raft.election.timeout.max.ms", 2000,
@@ -85,9 +100,10 @@ public record MasterConfig(
       "Replica copies (repair, decommission, rebalance) a chunkserver takes part in at once.");
 
   public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(ID, PEERS, CLUSTER, DATA_DIR, HTTP_HOST,
-      HTTP_PORT, REPLICATION, CHUNK_SIZE, SUPERUSER, ELECTION_MIN, ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP,
-      SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY, ROCKSDB_CACHE, REPLICATION_INTERVAL,
-      REPLICATION_STREAMS), SecurityConfig.KEYS.stream()).collect(Collectors.toUnmodifiableList());
+      HTTP_PORT, REPLICATION, CHUNK_SIZE, SUPERUSER, SUPERGROUP, PERMISSIONS, GROUPS_FILE, AUDIT_LOG, ELECTION_MIN,
+      ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP, SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY,
+      ROCKSDB_CACHE, REPLICATION_INTERVAL, REPLICATION_STREAMS), SecurityConfig.KEYS.stream())
+      .collect(Collectors.toUnmodifiableList());
 
   /** Reads and checks a master's configuration; the message of a failure names the key. */
   public static MasterConfig from(Config c) {
@@ -97,13 +113,22 @@ public record MasterConfig(
     if (peers.stream().noneMatch(p -> p.id().equals(id))) {
       throw new IllegalArgumentException(ID.name() + "=" + id + " is not one of " + PEERS.name());
     }
-    MasterConfig config = new MasterConfig(id, peers, c.get(CLUSTER), Path.of(require(c, DATA_DIR)),
-        c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(REPLICATION), c.get(CHUNK_SIZE), c.get(SUPERUSER),
+    Path dataDir = Path.of(require(c, DATA_DIR));
+    MasterConfig config = new MasterConfig(id, peers, c.get(CLUSTER), dataDir,
+        c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(REPLICATION), c.get(CHUNK_SIZE), permissions(c, dataDir),
         c.get(ELECTION_MIN), c.get(ELECTION_MAX), c.get(SNAPSHOT_THRESHOLD), c.get(PURGE_GAP),
         c.get(SEGMENT_SIZE), c.get(BATCH_MAX), c.get(BATCH_IN_FLIGHT), c.get(DEAD_AFTER), c.get(LEASE_EXPIRY),
         c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS), SecurityConfig.from(c));
     config.check();
     return config;
+  }
+
+  private static PermissionConfig permissions(Config c, Path dataDir) {
+    String superuser = c.get(SUPERUSER).isBlank() ? System.getProperty("user.name") : c.get(SUPERUSER).strip();
+    String groups = c.get(GROUPS_FILE);
+    String audit = c.get(AUDIT_LOG);
+    return new PermissionConfig(c.get(PERMISSIONS), superuser, c.get(SUPERGROUP),
+        groups.isBlank() ? null : Path.of(groups), audit.isBlank() ? dataDir.resolve("audit.log") : Path.of(audit));
   }
 
   private void check() {
@@ -121,6 +146,16 @@ public record MasterConfig(
     positive(REPLICATION_STREAMS, replicationStreamsPerNode);
     if (purgeGap < 1) {
       throw new IllegalArgumentException(PURGE_GAP.name() + " must be at least 1");
+    }
+    principalName(SUPERUSER, permissions.superuser());
+    principalName(SUPERGROUP, permissions.supergroup());
+  }
+
+  private static void principalName(ConfigKey<?> key, String name) {
+    try {
+      Limits.principal(key.name(), name);
+    } catch (BfsException e) {
+      throw new IllegalArgumentException(key.name() + ": " + e.getMessage());
     }
   }
 

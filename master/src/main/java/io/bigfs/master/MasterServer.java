@@ -4,6 +4,9 @@ import io.bigfs.common.Lifecycle;
 import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.RpcServer;
 import io.bigfs.common.security.ServerSecurity;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.GroupMapping;
+import io.bigfs.master.access.Principals;
 import io.bigfs.master.lease.LeaseMonitor;
 import io.bigfs.master.lease.ReplicaLeaseRecovery;
 import io.bigfs.master.node.ChunkJanitor;
@@ -74,6 +77,10 @@ public final class MasterServer implements AutoCloseable {
     PrometheusMeterRegistry metrics = Metrics.newRegistry("master", config.id());
     ServerSecurity security = ServerSecurity.load(config.security(), "master " + config.id(),
         System::currentTimeMillis);
+    // 1b. who may do what, and the audit log (open before anything that could write to it)
+    Principals principals = new Principals(config.permissions(), config.permissions().groupsFile() == null
+        ? GroupMapping.none() : GroupMapping.load(config.permissions().groupsFile()));
+    AuditLog audit = lifecycle.add("audit-log", AuditLog.open(config.permissions().auditLog()));
     // 2. soft state about chunkservers
     nodes = new NodeTable(System::currentTimeMillis, config.deadAfterMs());
     replicas = new ReplicaMap();
@@ -83,7 +90,7 @@ public final class MasterServer implements AutoCloseable {
     ChannelPool chunkservers = lifecycle.add("chunkserver-channels", new ChannelPool(security.transport()));
     // 3. the Raft peer and its state machine over RocksDB
     stateMachine = new MasterStateMachine(config.dataDir().resolve("db"), config.rocksdbCacheBytes(),
-        config.superuser(), new Locator(replicas, nodes, corrupt),
+        config.permissions().superuser(), new Locator(replicas, nodes, corrupt),
         leader -> {
           LOG.info("master {}: leader is now {}", config.id(), leader);
           if (leader != null && leader.toString().equals(config.id())) {
@@ -97,16 +104,16 @@ public final class MasterServer implements AutoCloseable {
     // 4. the proposer that batches mutations into log entries
     Proposer proposer = lifecycle.add("proposer", new Proposer(raft, config.batchMaxCommands(),
         config.batchMaxInFlight(), leadership::rpcAddressOf, metrics));
-    // 5. client, chunkserver and admin RPCs
+    // 5. client, chunkserver and admin RPCs, with permission checks and the audit log
     ReplicaReports reports = new ReplicaReports(replicas, deletes, stateMachine::namespace, raft::isLeader);
     ReplicaCopier copier = lifecycle.add("replica-copier", new ReplicaCopier(chunkservers,
         config.replicationStreamsPerNode(), System::currentTimeMillis, metrics));
     Rebalancer rebalancer = new Rebalancer(stateMachine::namespace, replicas, nodes, admin, copier);
     MasterTokens tokens = new MasterTokens(security.signer().orElse(null), config.security().chunkTokenTtlMs(),
-        config.security().userTokenTtlMs(), config.superuser(), System::currentTimeMillis);
+        config.security().userTokenTtlMs(), config.permissions().superuser(), System::currentTimeMillis);
     rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
         MasterServices.create(new MasterServices.Parts(config, leadership, raft, stateMachine, proposer, nodes,
-            admin, reports, deletes, corrupt, rebalancer, metrics, tokens)),
+            admin, reports, deletes, corrupt, rebalancer, metrics, principals, audit, tokens)),
         security.serverCredentials(), security.interceptors(MasterServices::acceptedTokens, true)));
     // 6. leader duties
     lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer,

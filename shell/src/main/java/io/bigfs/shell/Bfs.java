@@ -48,7 +48,8 @@ import java.util.concurrent.Callable;
         FsckCommand.class, AdminCommand.class, CacheCommand.class, ShellCommand.class, LocalCommand.class, DaemonCommand.class,
         HelpCommand.class},
     footer = {"", "Masters are found from --masters, else BFS_MASTERS, else the masters file of the local "
-        + "cluster (BFS_LOCAL_DIR, default ./.bfs-local)."})
+        + "cluster (BFS_LOCAL_DIR, default ./.bfs-local). Commands act as --user, else BFS_USER, else the "
+        + "login name; new files and directories lose the bits of BFS_UMASK (default 022)."})
 public final class Bfs implements Callable<Integer> {
   private final Session session;
 
@@ -76,16 +77,18 @@ public final class Bfs implements Callable<Integer> {
   }
 
   /**
-   * Runs one command line; returns its exit code. --masters and --debug hold for this command
+   * Runs one command line; returns its exit code. --masters, --user and --debug hold for this command
    * line only: in the interactive shell, the next line is back to the session's settings.
    */
   public static int run(Session session, String... args) {
     String masters = session.mastersOption();
+    String user = session.userOption();
     boolean debug = session.debug();
     try {
       return commandLine(session).execute(args);
     } finally {
       session.masters(masters);
+      session.user(user);
       session.debug(debug);
     }
   }

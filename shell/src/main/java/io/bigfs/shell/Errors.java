@@ -16,6 +16,9 @@ import java.nio.file.NotDirectoryException;
  * Unix tools, whatever reason text they carry, so that messages look the same everywhere.
  */
 public final class Errors {
+  /** How the masters' denials start: "permission denied: user=bob, access=WRITE, path=/data (...)". */
+  private static final String PERMISSION_DENIED = "permission denied:";
+
   private Errors() {}
 
   public static String line(Throwable e) {
@@ -24,6 +27,10 @@ public final class Errors {
 
   public static String message(Throwable e) {
     Throwable t = unwrap(e);
+    if (t instanceof AccessDeniedException a && a.getReason() != null
+        && a.getReason().startsWith(PERMISSION_DENIED)) {
+      return a.getReason(); // the masters' denial names the user, the access and the path itself
+    }
     if (t instanceof FileSystemException f) {
       String reason = reason(f);
       return f.getFile() == null ? reason : f.getFile() + ": " + reason;

@@ -3,7 +3,7 @@ package io.bigfs.shell;
 import picocli.CommandLine.Option;
 
 /**
- * --masters and --debug, accepted before the subcommand ({@code bfs --debug ls}) and after it
+ * --masters, --user and --debug, accepted before the subcommand ({@code bfs --debug ls}) and after it
  * ({@code bfs ls --debug}); both land in the session. Mixed into commands, built with the session.
  */
 public final class GlobalOptions {
@@ -23,7 +23,7 @@ public final class GlobalOptions {
     }
   }
 
-  /** --masters, for commands that talk to the cluster. */
+  /** --masters and --user, for commands that talk to the cluster. */
   public static final class Masters {
     private final Session session;
 
@@ -36,6 +36,14 @@ public final class GlobalOptions {
     void masters(String value) {
       if (value != null) {
         session.masters(value);
+      }
+    }
+
+    @Option(names = "--user", paramLabel = "NAME",
+        description = "Act as this user (default: BFS_USER, then the login name).")
+    void user(String value) {
+      if (value != null) {
+        session.user(value);
       }
     }
   }

@@ -25,6 +25,7 @@ public final class Session implements AutoCloseable {
   private final Path localDir;
   private final boolean terminal;
   private String mastersOption;
+  private String userOption;
   private boolean debug;
   private String cwd = "/";
   private boolean interactive;
@@ -90,6 +91,18 @@ public final class Session implements AutoCloseable {
     return mastersOption;
   }
 
+  /** Sets --user (null: BFS_USER, else the login name); a client acting as another user is replaced. */
+  public void user(String value) {
+    if (!java.util.Objects.equals(value, userOption)) {
+      close();
+    }
+    userOption = value;
+  }
+
+  public String userOption() {
+    return userOption;
+  }
+
   /** True while {@code bfs shell} reads lines in this session. */
   public boolean interactive() {
     return interactive;
@@ -112,11 +125,16 @@ public final class Session implements AutoCloseable {
     return RemotePaths.resolve(cwd, path);
   }
 
-  /** The cluster client, connected on first use to the masters found by {@link MasterAddresses}. */
+  /**
+   * The cluster client, connected on first use to the masters found by {@link MasterAddresses},
+   * acting as the user {@link Identity} names.
+   */
   public BfsClient client() throws BfsException {
     if (client == null) {
       String masters = MasterAddresses.resolve(mastersOption, env, localDir);
-      client = BfsClient.connect(BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS).withCache(cacheConfig())
+      // A token, when there is one, names the user; --user and BFS_USER only speak for simple mode.
+      client = BfsClient.connect(Identity.apply(
+          BfsClientConfig.of(masters).withMaxRetryMs(MAX_RETRY_MS).withCache(cacheConfig()), userOption, env)
           .withSecurity(SecuritySettings.resolve(env, localDir)));
     }
     return client;

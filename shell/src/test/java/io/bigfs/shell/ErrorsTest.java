@@ -33,6 +33,14 @@ class ErrorsTest {
   }
 
   @Test
+  void theMastersDenialsAreShownAsTheyAreWorded() {
+    IOException e = Statuses.toException(Statuses.of(StatusCode.PERMISSION_DENIED,
+        "permission denied: user=bob, access=WRITE, path=/data (alice:staff drwxr-xr-x)"), "/data/x");
+    assertThat(Errors.line(e))
+        .isEqualTo("bfs: permission denied: user=bob, access=WRITE, path=/data (alice:staff drwxr-xr-x)");
+  }
+
+  @Test
   void bigFsExceptionsKeepTheirMessageAndWrappersAreSeenThrough() {
     assertThat(Errors.line(BfsException.isDirectory("/d"))).isEqualTo("bfs: /d: Is a directory");
     assertThat(Errors.line(new UncheckedIOException(new NoSuchFileException("/gone"))))

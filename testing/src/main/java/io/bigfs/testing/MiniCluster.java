@@ -38,8 +38,6 @@ import java.util.function.UnaryOperator;
  * restarted and wiped; the cluster stays the same cluster (same ports, same directories).
  */
 public final class MiniCluster implements AutoCloseable {
-  /** The user the cluster's clients act as. */
-  public static final String TESTER = "tester";
   private final Path root;
   private final boolean ownsRoot;
   private final List<MasterPeer> peers = new ArrayList<>();
@@ -78,6 +76,14 @@ public final class MiniCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The user of the cluster's clients, and the masters' superuser: the user running the tests,
+   * as for Hadoop programs (the adapter's tests act as that user), so tests that do not care
+   * about permissions pass every check. Permission tests act as other users with
+   * {@code newClient(c -> c.withUser("bob"))}.
+   */
+  public static final String USER = System.getProperty("user.name");
+
   public static Builder builder() {
     return new Builder();
   }
@@ -111,7 +117,8 @@ public final class MiniCluster implements AutoCloseable {
         MasterConfig.DEAD_AFTER.name(), "3000",
         MasterConfig.CHUNK_SIZE.name(), "1m",
         MasterConfig.ROCKSDB_CACHE.name(), "8m",
-        MasterConfig.REPLICATION_INTERVAL.name(), "500"));
+        MasterConfig.REPLICATION_INTERVAL.name(), "500",
+        MasterConfig.SUPERUSER.name(), USER));
     private final Map<String, String> chunkserverSettings = new HashMap<>(Map.of(
         ChunkserverConfig.HEARTBEAT.name(), "300"));
 
@@ -353,14 +360,14 @@ public final class MiniCluster implements AutoCloseable {
     return TokenText.encode(signer.sign(kind, user, expiresMs, chunkId));
   }
 
-  /** What the cluster's clients use: its CA and certificate with TLS, a token of "tester" in token mode. */
+  /** What the cluster's clients use: its CA and certificate with TLS, a token of {@link #USER} in token mode. */
   public ClientSecurity clientSecurity() {
     ClientSecurity security = ClientSecurity.NONE;
     if (certificates != null) {
       security = ClientSecurity.tls(certificates.ca()).withClientCertificate(certificates.cert(), certificates.key());
     }
     if (signer != null) {
-      security = security.withToken(userToken(TESTER, Duration.ofDays(1)));
+      security = security.withToken(userToken(USER, Duration.ofDays(1)));
     }
     return security;
   }
@@ -373,7 +380,7 @@ public final class MiniCluster implements AutoCloseable {
   /** A client with settings of its own (a cache, say); closed with the cluster. */
   public BfsClient newClient(UnaryOperator<BfsClientConfig> settings) {
     BfsClient client = BfsClient.connect(
-        settings.apply(new BfsClientConfig(masterAddressList(), TESTER, 10_000, 60_000, 1_000)
+        settings.apply(new BfsClientConfig(masterAddressList(), USER, 10_000, 60_000, 1_000)
             .withSecurity(clientSecurity())));
     synchronized (clients) {
       clients.add(client);
@@ -389,7 +396,7 @@ public final class MiniCluster implements AutoCloseable {
   /** A namespace client bound to the given masters only. */
   public MasterClient newMasterClient(List<String> addresses) {
     MasterClient client = new MasterClient(new MasterChannels(addresses, 10_000, 60_000,
-        clientSecurity().masterTransport()), TESTER);
+        clientSecurity().masterTransport()), USER);
     synchronized (clients) {
       clients.add(client);
     }

@@ -127,7 +127,8 @@ final class FaultInjector implements Runnable {
         ManagedChannel channel = Channels.open(m.address());
         try {
           long index = AdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-              .takeSnapshot(TakeSnapshotRequest.getDefaultInstance()).getSnapshotIndex();
+              .takeSnapshot(TakeSnapshotRequest.newBuilder().setUser(admin.config().user()).build())
+              .getSnapshotIndex();
           record("  snapshot of " + m.id() + " at " + index);
         } catch (RuntimeException e) {
           record("  snapshot of " + m.id() + " failed: " + e.getMessage());

@@ -32,7 +32,8 @@ final class BigFsSystem implements SystemUnderTest {
 
   @Override
   public Session session() {
-    BfsClient client = BfsClient.connect(new BfsClientConfig(cluster.masterAddressList(), "bench", 15_000, 120_000, 10_000));
+    BfsClient client = BfsClient.connect(
+        new BfsClientConfig(cluster.masterAddressList(), MiniCluster.USER, 15_000, 120_000, 10_000));
     return new BigFsSession(client);
   }
 

@@ -68,8 +68,9 @@ public final class MasterClient implements AutoCloseable {
     return reply;
   }
 
-  /** Sends one query; a failure status throws. */
-  public QueryReply query(QueryRequest request, String path) throws IOException {
+  /** Sends one query as this client's user; a failure status throws. */
+  public QueryReply query(QueryRequest.Builder query, String path) throws IOException {
+    QueryRequest request = query.setUser(user).build();
     QueryReply reply = masters.call(
         (channel, timeoutMs) -> MasterServiceGrpc.newBlockingStub(channel)
             .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).query(request),
@@ -145,19 +146,19 @@ public final class MasterClient implements AutoCloseable {
   }
 
   public FileStatus stat(String path) throws IOException {
-    return query(QueryRequest.newBuilder().setStat(StatQuery.newBuilder().setPath(path)).build(), path).getFile();
+    return query(QueryRequest.newBuilder().setStat(StatQuery.newBuilder().setPath(path)), path).getFile();
   }
 
   /** One page of a listing, starting after the name {@code startAfter} ("" for the first page). */
   public QueryReply list(String path, String startAfter, int limit) throws IOException {
     return query(QueryRequest.newBuilder().setList(ListQuery.newBuilder()
-        .setPath(path).setStartAfter(startAfter).setLimit(limit)).build(), path);
+        .setPath(path).setStartAfter(startAfter).setLimit(limit)), path);
   }
 
   /** The file and its chunks overlapping [offset, offset+length) (length 0: to the end). */
   public QueryReply locations(String path, long offset, long length) throws IOException {
     return query(QueryRequest.newBuilder().setLocations(LocationsQuery.newBuilder()
-        .setPath(path).setOffset(offset).setLength(length)).build(), path);
+        .setPath(path).setOffset(offset).setLength(length)), path);
   }
 
   @Override

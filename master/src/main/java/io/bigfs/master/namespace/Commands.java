@@ -1,7 +1,6 @@
 package io.bigfs.master.namespace;
 
 import io.bigfs.common.BfsException;
-import io.bigfs.common.Ids;
 import io.bigfs.common.Statuses;
 import io.bigfs.master.store.Cf;
 import io.bigfs.master.store.KvCursor;
@@ -37,9 +36,7 @@ final class Commands {
   private static void client(Edit edit, MasterCommand command, MutateReply.Builder reply) throws BfsException {
     MutateRequest req = command.getClient();
     Limits.principal("user", req.getUser());
-    if (req.getClientId().size() != Ids.CLIENT_ID_BYTES) {
-      throw BfsException.invalid("a client id is " + Ids.CLIENT_ID_BYTES + " bytes");
-    }
+    Limits.clientId(req.getClientId());
     switch (req.getOpCase()) {
       case MKDIRS -> reply.setFile(TreeOps.mkdirs(edit, req.getMkdirs()));
       case CREATE -> reply.setFile(TreeOps.create(edit, req.getCreate()));

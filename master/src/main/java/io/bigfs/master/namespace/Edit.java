@@ -25,13 +25,16 @@ final class Edit {
   final long now;
   final String user;
   final ByteString clientId;
+  /** The caller's permission checks ({@link Access#UNCHECKED} for the masters' own commands). */
+  final Access access;
 
-  Edit(Txn txn, Counters counters, long now, String user, ByteString clientId) {
+  Edit(Txn txn, Counters counters, long now, String user, ByteString clientId, Access access) {
     this.txn = txn;
     this.counters = counters;
     this.now = now;
     this.user = user;
     this.clientId = clientId;
+    this.access = access;
   }
 
   void put(Inode inode) {
@@ -67,12 +70,14 @@ final class Edit {
   }
 
   /**
-   * Resolves {@code path}; with {@code createParents}, missing directories on the way are made
-   * (with {@code mode}) instead of failing.
+   * Resolves {@code path} as the caller, who must be able to traverse every directory on the
+   * way; with {@code createParents}, missing directories are made (with {@code mode} plus owner
+   * write and execute, as HDFS does, so the caller can go on below them) instead of failing, each
+   * where the caller may write.
    */
   Resolution parentsCreated(String path, boolean createParents, int mode) throws BfsException {
     if (!createParents) {
-      return Resolver.resolve(txn, path);
+      return Resolver.resolve(txn, path, access);
     }
     List<String> names = BfsPaths.components(path);
     Inode current = Resolver.root(txn);
@@ -84,27 +89,37 @@ final class Edit {
     for (String name : names.subList(0, names.size() - 1)) {
       ancestors.add(current);
       walked = walked + "/" + name;
+      access.traverse(current);
       Inode next = Resolver.lookup(txn, current, name, walked);
       if (next == null) {
-        next = addEntry(current, name, walked, TreeOps.newDirectory(this, current, mode));
+        access.check(current, Access.WRITE);
+        next = addEntry(current, name, walked, TreeOps.newDirectory(this, current, mode | 0300));
       } else if (!next.isDirectory()) {
         throw BfsException.notDirectory(walked);
       }
       current = next;
     }
     ancestors.add(current);
+    access.traverse(current);
     String last = names.get(names.size() - 1);
     return new Resolution(path, names, ancestors, Resolver.lookup(txn, current, last, path));
   }
 
-  /** Removes an entry and everything below it; chunks go to the deletion queue. */
-  void removeTree(Inode parent, Inode entry) {
+  /**
+   * Removes an entry and everything below it; chunks go to the deletion queue. The caller needs
+   * read, write and execute on every directory that is not empty (as HDFS's recursive delete);
+   * a denial midway is undone with the rest of the command.
+   */
+  void removeTree(Inode parent, Inode entry) throws BfsException {
     removeBelow(entry);
     touchDirectory(parent, -1);
   }
 
-  private void removeBelow(Inode entry) {
+  private void removeBelow(Inode entry) throws BfsException {
     if (entry.isDirectory()) {
+      if (entry.record().getChildren() > 0) {
+        access.check(entry, Access.ALL);
+      }
       List<Inode> children = new ArrayList<>();
       try (KvCursor c = txn.scan(Cf.INODES, Keys.children(entry.id()), null)) {
         while (c.next()) {

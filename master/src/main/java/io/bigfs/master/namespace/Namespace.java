@@ -12,6 +12,7 @@ import io.bigfs.proto.CommandResults;
 import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.Principal;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import io.bigfs.proto.StatusCode;
@@ -104,7 +105,7 @@ public final class Namespace {
     MutateReply reply;
     try {
       reply = Commands.dispatch(new Edit(txn, counters, command.getTimeMs(), user(command),
-          command.getClient().getClientId()), command);
+          command.getClient().getClientId(), Access.of(command.getPrincipal())), command);
       txn.releaseSavePoint();
     } catch (BfsException e) {
       txn.rollbackToSavePoint();
@@ -124,20 +125,22 @@ public final class Namespace {
     return reply;
   }
 
+  /** The user a client command acts for: the leader's resolution, or (older entries) the declared one. */
   private static String user(MasterCommand command) {
-    return command.getClient().getUser();
+    return command.hasPrincipal() ? command.getPrincipal().getUser() : command.getClient().getUser();
   }
 
-  /** Answers a read from a consistent view. */
-  public QueryReply query(QueryRequest request, ReplicaLocator locator) {
+  /** Answers a read from a consistent view, with the permissions of {@code principal}. */
+  public QueryReply query(QueryRequest request, Principal principal, ReplicaLocator locator) {
+    Access access = Access.of(principal);
     try (View view = store.view()) {
       return switch (request.getQueryCase()) {
         case STAT -> QueryReply.newBuilder().setStatus(Statuses.ok())
-            .setFile(Queries.stat(view, request.getStat().getPath())).build();
+            .setFile(Queries.stat(view, request.getStat().getPath(), access)).build();
         case LIST -> Queries.list(view, request.getList().getPath(), request.getList().getStartAfter(),
-            request.getList().getLimit()).setStatus(Statuses.ok()).build();
+            request.getList().getLimit(), access).setStatus(Statuses.ok()).build();
         case LOCATIONS -> Queries.locations(view, request.getLocations().getPath(),
-            request.getLocations().getOffset(), request.getLocations().getLength(), locator)
+            request.getLocations().getOffset(), request.getLocations().getLength(), locator, access)
             .setStatus(Statuses.ok()).build();
         case QUERY_NOT_SET -> throw BfsException.invalid("empty query");
       };

@@ -17,11 +17,18 @@ final class Resolver {
 
   private Resolver() {}
 
+  /** Resolves {@code path} with no permission check (the masters' own look-ups). */
+  static Resolution resolve(KvReader reader, String path) throws BfsException {
+    return resolve(reader, path, Access.UNCHECKED);
+  }
+
   /**
    * Resolves every component but the last, which must all be existing directories; the last
    * may be missing. Fails with NOT_FOUND or NOT_DIRECTORY naming the component that broke.
+   * Each directory walked through must let the caller traverse it, checked before its entry is
+   * looked up, so a denied caller learns nothing of what lies below.
    */
-  static Resolution resolve(KvReader reader, String path) throws BfsException {
+  static Resolution resolve(KvReader reader, String path, Access access) throws BfsException {
     List<String> names = BfsPaths.components(path);
     List<Inode> ancestors = new ArrayList<>();
     Inode current = root(reader);
@@ -32,6 +39,7 @@ final class Resolver {
     for (int i = 0; i < names.size() - 1; i++) {
       ancestors.add(current);
       walked = walked + "/" + names.get(i);
+      access.traverse(current);
       Inode next = lookup(reader, current, names.get(i), walked);
       if (next == null) {
         throw BfsException.notFound(walked);
@@ -42,6 +50,7 @@ final class Resolver {
       current = next;
     }
     ancestors.add(current);
+    access.traverse(current);
     Inode target = lookup(reader, current, names.get(names.size() - 1), path);
     return new Resolution(path, names, ancestors, target);
   }

@@ -15,7 +15,10 @@ import io.bigfs.proto.SetReplicationOp;
 import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.store.InodeRecord;
 
-/** Mutations of the directory tree: mkdirs, create, delete, rename and attribute changes. */
+/**
+ * Mutations of the directory tree: mkdirs, create, delete, rename and attribute changes, each
+ * checking the caller's permissions (see {@link Access}) as HDFS does before it changes anything.
+ */
 final class TreeOps {
   static final int DEFAULT_DIR_MODE = 0755;
   static final int DEFAULT_FILE_MODE = 0644;
@@ -34,6 +37,7 @@ final class TreeOps {
       }
       return FileStatuses.of(r.target());
     }
+    edit.access.check(r.parent(), Access.WRITE);
     return FileStatuses.of(edit.addEntry(r.parent(), r.name(), r.path(), newDirectory(edit, r.parent(), mode)));
   }
 
@@ -41,11 +45,13 @@ final class TreeOps {
     Limits.replication(op.getReplication());
     Limits.chunkSize(op.getChunkSize());
     int mode = op.getMode() == 0 ? DEFAULT_FILE_MODE : Limits.mode(op.getMode());
-    Resolution r = edit.parentsCreated(op.getPath(), op.getCreateParents(), DEFAULT_DIR_MODE);
+    int parentMode = op.getParentMode() == 0 ? DEFAULT_DIR_MODE : Limits.mode(op.getParentMode());
+    Resolution r = edit.parentsCreated(op.getPath(), op.getCreateParents(), parentMode);
     if (r.isRoot()) {
       throw BfsException.isDirectory(r.path());
     }
     Inode parent = r.parent();
+    edit.access.check(parent, Access.WRITE);
     if (r.target() != null) {
       Inode existing = r.target();
       if (existing.isDirectory()) {
@@ -54,6 +60,7 @@ final class TreeOps {
       if (!op.getOverwrite()) {
         throw BfsException.alreadyExists(r.path());
       }
+      edit.access.check(existing, Access.WRITE);
       WriteOps.checkNotWrittenByOther(edit, existing);
       edit.removeTree(parent, existing);
     }
@@ -74,11 +81,13 @@ final class TreeOps {
   }
 
   static void delete(Edit edit, DeleteOp op) throws BfsException {
-    Resolution r = Resolver.resolve(edit.txn, op.getPath());
+    Resolution r = Resolver.resolve(edit.txn, op.getPath(), edit.access);
     if (r.isRoot()) {
       throw BfsException.invalid("/: the root directory cannot be deleted");
     }
+    edit.access.check(r.parent(), Access.WRITE);
     Inode target = r.existing();
+    edit.access.sticky(r.parent(), target);
     if (target.isDirectory() && target.record().getChildren() > 0 && !op.getRecursive()) {
       throw BfsException.notEmpty(r.path());
     }
@@ -86,11 +95,13 @@ final class TreeOps {
   }
 
   static FileStatus rename(Edit edit, RenameOp op) throws BfsException {
-    Resolution src = Resolver.resolve(edit.txn, op.getSource());
+    Resolution src = Resolver.resolve(edit.txn, op.getSource(), edit.access);
     if (src.isRoot()) {
       throw BfsException.invalid("/: the root directory cannot be renamed");
     }
+    edit.access.check(src.parent(), Access.WRITE);
     Inode moving = src.existing();
+    edit.access.sticky(src.parent(), moving);
     BfsPaths.components(op.getTarget());
     if (op.getTarget().equals(src.path())) {
       return FileStatuses.of(moving);
@@ -99,10 +110,11 @@ final class TreeOps {
       throw BfsException.invalid(BfsPaths.quote(op.getTarget())
           + ": cannot move " + BfsPaths.quote(src.path()) + " into itself");
     }
-    Resolution dst = Resolver.resolve(edit.txn, op.getTarget());
+    Resolution dst = Resolver.resolve(edit.txn, op.getTarget(), edit.access);
     if (dst.isRoot()) {
       throw BfsException.alreadyExists("/");
     }
+    edit.access.check(dst.parent(), Access.WRITE);
     if (dst.target() != null) {
       replaceTarget(edit, op, moving, dst);
     }
@@ -130,20 +142,24 @@ final class TreeOps {
     if (existing.isDirectory() && existing.record().getChildren() > 0) {
       throw BfsException.notEmpty(dst.path());
     }
+    edit.access.sticky(dst.parent(), existing);
     WriteOps.checkNotWrittenByOther(edit, existing);
     edit.removeTree(dst.parent(), existing);
   }
 
   static FileStatus setPermission(Edit edit, SetPermissionOp op) throws BfsException {
-    Inode target = Resolver.resolve(edit.txn, op.getPath()).existing();
+    Inode target = Resolver.resolve(edit.txn, op.getPath(), edit.access).existing();
+    edit.access.owner(target, "the mode");
     return update(edit, target, target.record().toBuilder().setMode(Limits.mode(op.getMode())).build());
   }
 
   static FileStatus setOwner(Edit edit, SetOwnerOp op) throws BfsException {
-    Inode target = Resolver.resolve(edit.txn, op.getPath()).existing();
+    Inode target = Resolver.resolve(edit.txn, op.getPath(), edit.access).existing();
     if (op.getOwner().isEmpty() && op.getGroup().isEmpty()) {
       throw BfsException.invalid("set owner: give an owner, a group or both");
     }
+    edit.access.owner(target, "the owner or group");
+    edit.access.changeOwner(target, op.getOwner(), op.getGroup());
     InodeRecord.Builder b = target.record().toBuilder();
     if (!op.getOwner().isEmpty()) {
       b.setOwner(Limits.principal("owner", op.getOwner()));
@@ -156,10 +172,11 @@ final class TreeOps {
 
   static FileStatus setReplication(Edit edit, SetReplicationOp op) throws BfsException {
     Limits.replication(op.getReplication());
-    Inode target = Resolver.resolve(edit.txn, op.getPath()).existing();
+    Inode target = Resolver.resolve(edit.txn, op.getPath(), edit.access).existing();
     if (target.isDirectory()) {
       throw new BfsException(StatusCode.IS_DIRECTORY, op.getPath() + ": replication applies to files only");
     }
+    edit.access.check(target, Access.WRITE);
     return update(edit, target, target.record().toBuilder().setReplication(op.getReplication()).build());
   }
 

@@ -10,7 +10,7 @@ import io.bigfs.proto.CommandResults;
 import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.QueryReply;
-import io.bigfs.proto.QueryRequest;
+import io.bigfs.proto.QueryCommand;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -135,8 +135,8 @@ public final class MasterStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<Message> query(Message request) {
     try {
-      QueryRequest q = QueryRequest.parseFrom(request.getContent().asReadOnlyByteBuffer());
-      QueryReply reply = namespace.query(q, locator);
+      QueryCommand q = QueryCommand.parseFrom(request.getContent().asReadOnlyByteBuffer());
+      QueryReply reply = namespace.query(q.getQuery(), q.getPrincipal(), locator);
       return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(reply.toByteArray())));
     } catch (InvalidProtocolBufferException e) {
       return CompletableFuture.failedFuture(e);

@@ -3,6 +3,7 @@ package io.bigfs.master.rpc;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
 import io.bigfs.common.security.Caller;
+import io.bigfs.master.access.OperatorRequest;
 import io.bigfs.master.namespace.RegisteredNode;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.Rebalancer;
@@ -38,9 +39,14 @@ import java.util.Optional;
 
 /**
  * Operators' requests: the chunkservers as the leader sees them, each master's Raft state,
- * snapshots, decommissioning and rebalancing.
+ * snapshots, decommissioning and rebalancing. The last three change the cluster: when
+ * permissions are on they are the superuser's, and each is written to the audit log.
  */
 public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
+  /** A node's id, uuid or host:port is far shorter; longer names are refused before they are echoed or logged. */
+  private static final int MAX_NODE_NAME_CHARS = 300;
+  private static final int MAX_MOVES_PER_ROUND = 100_000;
+
   private final MasterServices.Parts p;
 
   AdminRpc(MasterServices.Parts parts) {
@@ -119,13 +125,25 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   /** Snapshots this master now; the log behind the snapshot is purged. */
   @Override
   public void takeSnapshot(TakeSnapshotRequest request, StreamObserver<TakeSnapshotReply> out) {
+    OperatorRequest operator = operator(request.getUser(), "take_snapshot", p.config().id());
+    if (operator.refusal() != null) {
+      Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(operator.refusal()).build());
+      return;
+    }
+    TakeSnapshotReply reply;
     try {
       long index = p.raft().takeSnapshot(30_000);
-      Replies.send(out, TakeSnapshotReply.newBuilder().setStatus(Statuses.ok()).setSnapshotIndex(index).build());
+      reply = TakeSnapshotReply.newBuilder().setStatus(Statuses.ok()).setSnapshotIndex(index).build();
     } catch (Exception e) {
-      Replies.send(out, TakeSnapshotReply.newBuilder()
-          .setStatus(Statuses.of(StatusCode.UNAVAILABLE, "snapshot failed: " + e.getMessage())).build());
+      reply = TakeSnapshotReply.newBuilder()
+          .setStatus(Statuses.of(StatusCode.UNAVAILABLE, "snapshot failed: " + e.getMessage())).build();
     }
+    operator.audit(reply.getStatus());
+    Replies.send(out, reply);
+  }
+
+  private OperatorRequest operator(String declaredUser, String op, String subject) {
+    return OperatorRequest.check(p.principals(), p.audit(), declaredUser, op, subject);
   }
 
   /**
@@ -136,6 +154,18 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
   public void setNodeState(SetNodeStateRequest request, StreamObserver<SetNodeStateReply> out) {
     if (!p.leadership().isLeader()) {
       Replies.send(out, SetNodeStateReply.newBuilder().setStatus(p.leadership().notLeader()).build());
+      return;
+    }
+    OperatorRequest operator = operator(request.getUser(), request.getDecommission() ? "decommission" : "recommission",
+        request.getNode());
+    if (operator.refusal() != null) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(operator.refusal()).build());
+      return;
+    }
+    if (request.getNode().length() > MAX_NODE_NAME_CHARS) {
+      Replies.send(out, SetNodeStateReply.newBuilder().setStatus(Statuses.of(StatusCode.INVALID_ARGUMENT,
+          "a chunkserver is named by its id, uuid or host:port (at most " + MAX_NODE_NAME_CHARS + " characters)"))
+          .build());
       return;
     }
     Optional<RegisteredNode> node = p.admin().find(request.getNode());
@@ -153,6 +183,7 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
         .setSetNodeState(SetNodeStateOp.newBuilder().setNodeId(node.get().id()).setState(target)).build();
     p.proposer().propose(command).thenAccept(reply -> {
       Status status = reply.getStatus();
+      operator.audit(status);
       SetNodeStateReply.Builder b = SetNodeStateReply.newBuilder().setStatus(status);
       p.admin().find(Integer.toString(node.get().id())).ifPresent(n -> b.setNode(info(n)));
       Replies.send(out, b.build());
@@ -165,9 +196,22 @@ public final class AdminRpc extends AdminServiceGrpc.AdminServiceImplBase {
       Replies.send(out, RebalanceReply.newBuilder().setStatus(p.leadership().notLeader()).build());
       return;
     }
-    double threshold = request.getThreshold() <= 0 ? 10 : request.getThreshold();
-    int maxMoves = request.getMaxMoves() == 0 ? 64 : request.getMaxMoves();
-    Rebalancer.Round round = p.rebalancer().round(threshold, maxMoves);
+    OperatorRequest operator = operator(request.getUser(), "rebalance", "");
+    if (operator.refusal() != null) {
+      Replies.send(out, RebalanceReply.newBuilder().setStatus(operator.refusal()).build());
+      return;
+    }
+    double threshold = request.getThreshold() == 0 ? 10 : request.getThreshold();
+    long maxMoves = request.getMaxMoves() == 0 ? 64 : Integer.toUnsignedLong(request.getMaxMoves());
+    if (!(threshold > 0 && threshold <= 100) || maxMoves > MAX_MOVES_PER_ROUND) {
+      Status invalid = Statuses.of(StatusCode.INVALID_ARGUMENT, "rebalance: the threshold is between 0 and 100 "
+          + "percentage points, and a round moves at most " + MAX_MOVES_PER_ROUND + " replicas");
+      operator.audit(invalid);
+      Replies.send(out, RebalanceReply.newBuilder().setStatus(invalid).build());
+      return;
+    }
+    operator.audit(Statuses.ok());
+    Rebalancer.Round round = p.rebalancer().round(threshold, (int) maxMoves);
     Replies.send(out, RebalanceReply.newBuilder().setStatus(Statuses.ok())
         .setMovesStarted(round.movesStarted()).setSpreadBefore(round.spreadBefore())
         .setMovesInFlight(round.movesInFlight()).build());

@@ -16,6 +16,7 @@ import io.bigfs.proto.FileStatus;
 import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateRequest;
 import io.bigfs.proto.NodeLocation;
+import io.bigfs.proto.Principal;
 import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.UpdatePipelineOp;
 
@@ -42,9 +43,11 @@ final class CommandPreparer {
     this.admin = admin;
   }
 
-  MasterCommand prepare(MutateRequest request) throws BfsException {
-    MasterCommand.Builder command = MasterCommand.newBuilder().setTimeMs(nodes.now());
-    MutateRequest.Builder req = request.toBuilder();
+  /** The command for {@code request}, acting as {@code principal} (its user replaces the declared one). */
+  MasterCommand prepare(MutateRequest request, Principal principal) throws BfsException {
+    Limits.mutation(request);
+    MasterCommand.Builder command = MasterCommand.newBuilder().setTimeMs(nodes.now()).setPrincipal(principal);
+    MutateRequest.Builder req = request.toBuilder().setUser(principal.getUser());
     switch (request.getOpCase()) {
       case CREATE -> req.setCreate(withDefaults(request.getCreate()));
       case SET_REPLICATION -> checkReplication(request.getSetReplication().getReplication());

@@ -3,7 +3,9 @@ package io.bigfs.master.rpc;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Replies;
-import io.bigfs.common.security.Caller;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.Principals;
+import io.bigfs.master.access.RemoteAddress;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.raft.MasterRaft;
@@ -11,6 +13,8 @@ import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.MasterServiceGrpc;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.Principal;
+import io.bigfs.proto.QueryCommand;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import io.bigfs.proto.ReportBadReplicaReply;
@@ -36,10 +40,12 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final OpMetrics metrics;
   private final CorruptReplicas corrupt;
   private final NodeAdmin admin;
+  private final Principals principals;
+  private final AuditLog audit;
   private final MasterTokens tokens;
 
   MasterRpc(Leadership leadership, CommandPreparer preparer, Proposer proposer, MasterRaft raft, OpMetrics metrics,
-            CorruptReplicas corrupt, NodeAdmin admin, MasterTokens tokens) {
+            CorruptReplicas corrupt, NodeAdmin admin, Principals principals, AuditLog audit, MasterTokens tokens) {
     this.leadership = leadership;
     this.preparer = preparer;
     this.proposer = proposer;
@@ -47,6 +53,8 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
     this.metrics = metrics;
     this.corrupt = corrupt;
     this.admin = admin;
+    this.principals = principals;
+    this.audit = audit;
     this.tokens = tokens;
   }
 
@@ -73,12 +81,16 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
       reply(out, MutateReply.newBuilder().setStatus(leadership.notLeader()).build(), op, start);
       return;
     }
-    // Read here: the reply is sent from another thread, outside this call's context.
-    String user = Caller.user(request.getUser());
+    // Resolved here: the reply is sent from another thread, outside this call's context.
+    String address = RemoteAddress.current();
     try {
-      proposer.propose(preparer.prepare(request))
-          .thenAccept(r -> reply(out, tokens.withWriteToken(r, user), op, start));
+      Principal principal = principals.resolve(request.getUser());
+      proposer.propose(preparer.prepare(request, principal)).thenAccept(r -> {
+        audit.mutation(principal.getUser(), address, request, r.getStatus().getCode());
+        reply(out, tokens.withWriteToken(r, principal.getUser()), op, start);
+      });
     } catch (BfsException e) {
+      audit.mutation(request.getUser(), address, request, e.code());
       reply(out, MutateReply.newBuilder().setStatus(Statuses.of(e)).build(), op, start);
     }
   }
@@ -93,13 +105,26 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   public void query(QueryRequest request, StreamObserver<QueryReply> out) {
     long start = System.nanoTime();
     String op = request.getQueryCase().name().toLowerCase(Locale.ROOT);
-    String user = Caller.user("");
-    raft.read(UnsafeByteOperations.unsafeWrap(request.toByteArray())).whenComplete((reply, error) -> {
-      QueryReply answer = tokens.withReadTokens(toQueryReply(reply, error), user);
-      metrics.record(op, start, answer.getStatus().getCode());
-      out.onNext(answer);
-      out.onCompleted();
+    String address = RemoteAddress.current();
+    Principal principal;
+    try {
+      principal = principals.resolve(request.getUser());
+    } catch (BfsException e) {
+      answer(out, failed(Statuses.of(e)), op, start);
+      return;
+    }
+    QueryCommand command = QueryCommand.newBuilder().setQuery(request).setPrincipal(principal).build();
+    raft.read(UnsafeByteOperations.unsafeWrap(command.toByteArray())).whenComplete((reply, error) -> {
+      QueryReply answer = tokens.withReadTokens(toQueryReply(reply, error), principal.getUser());
+      audit.query(principal.getUser(), address, request, answer.getStatus().getCode());
+      answer(out, answer, op, start);
     });
+  }
+
+  private void answer(StreamObserver<QueryReply> out, QueryReply answer, String op, long start) {
+    metrics.record(op, start, answer.getStatus().getCode());
+    out.onNext(answer);
+    out.onCompleted();
   }
 
   private QueryReply toQueryReply(RaftClientReply reply, Throwable error) {

@@ -1,6 +1,9 @@
 package io.bigfs.master.rpc;
 
 import io.bigfs.master.MasterConfig;
+import io.bigfs.master.access.AuditLog;
+import io.bigfs.master.access.Principals;
+import io.bigfs.master.access.RemoteAddress;
 import io.bigfs.master.node.CorruptReplicas;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeTable;
@@ -13,6 +16,8 @@ import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.NodeServiceGrpc;
 import io.bigfs.proto.TokenKind;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
@@ -26,7 +31,7 @@ public final class MasterServices {
   public record Parts(MasterConfig config, Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine,
                       Proposer proposer, NodeTable nodes, NodeAdmin admin, ReplicaReports reports,
                       PendingDeletes deletes, CorruptReplicas corrupt, Rebalancer rebalancer, MeterRegistry metrics,
-                      MasterTokens tokens) {}
+                      Principals principals, AuditLog audit, MasterTokens tokens) {}
 
   /**
    * Token mode: the kind of token each service takes. Chunkservers report with service tokens;
@@ -39,10 +44,13 @@ public final class MasterServices {
 
   public static List<BindableService> create(Parts p) {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
+    MasterRpc masterRpc = new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()),
+        p.corrupt(), p.admin(), p.principals(), p.audit(), p.tokens());
+    ServerServiceDefinition master = ServerInterceptors.intercept(masterRpc, new RemoteAddress());
+    ServerServiceDefinition admin = ServerInterceptors.intercept(new AdminRpc(p), new RemoteAddress());
     return List.of(
-        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt(),
-            p.admin(), p.tokens()),
+        () -> master,
         new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
-        new AdminRpc(p));
+        () -> admin);
   }
 }

@@ -4,6 +4,7 @@ import io.bigfs.common.BfsException;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.Addresses;
 import io.bigfs.common.rpc.Replies;
+import io.bigfs.master.namespace.Limits;
 import io.bigfs.master.node.NodeAdmin;
 import io.bigfs.master.node.NodeState;
 import io.bigfs.master.node.NodeTable;
@@ -58,6 +59,7 @@ public final class NodeRpc extends NodeServiceGrpc.NodeServiceImplBase {
   public void register(RegisterRequest request, StreamObserver<RegisterReply> out) {
     try {
       checkIdentity(request.getUuid(), request.getAddress());
+      Limits.rack(request.getRack());
     } catch (BfsException e) {
       Replies.send(out, RegisterReply.newBuilder().setStatus(Statuses.of(e)).build());
       return;

@@ -16,6 +16,7 @@ import io.bigfs.proto.MkdirsOp;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
 import io.bigfs.proto.NodeLocation;
+import io.bigfs.proto.Principal;
 import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.QueryRequest;
 import io.bigfs.proto.RenameOp;
@@ -33,6 +34,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NamespaceTest {
+  /** Reads with no permission check, as commands from before permissions existed. */
+  static final Principal UNCHECKED = Principal.getDefaultInstance();
   @TempDir Path dir;
   MetaStore store;
   Namespace ns;
@@ -73,12 +76,13 @@ class NamespaceTest {
   }
 
   QueryReply stat(String path) {
-    return ns.query(QueryRequest.newBuilder().setStat(StatQuery.newBuilder().setPath(path)).build(), (c, v) -> List.of());
+    return ns.query(QueryRequest.newBuilder().setStat(StatQuery.newBuilder().setPath(path)).build(), UNCHECKED,
+        (c, v) -> List.of());
   }
 
   QueryReply list(String path, String after, int limit) {
     return ns.query(QueryRequest.newBuilder().setList(ListQuery.newBuilder().setPath(path)
-        .setStartAfter(after).setLimit(limit)).build(), (c, v) -> List.of());
+        .setStartAfter(after).setLimit(limit)).build(), UNCHECKED, (c, v) -> List.of());
   }
 
   @Test
@@ -117,7 +121,7 @@ class NamespaceTest {
     assertThat(done.getFile().getLength()).isEqualTo(1024 * 1024 + 5);
     assertThat(done.getFile().getUnderConstruction()).isFalse();
     QueryReply locs = ns.query(QueryRequest.newBuilder().setLocations(LocationsQuery.newBuilder()
-        .setPath("/d/f").setOffset(1024 * 1024 + 1)).build(), (c, v) -> List.of(n1));
+        .setPath("/d/f").setOffset(1024 * 1024 + 1)).build(), UNCHECKED, (c, v) -> List.of(n1));
     assertThat(locs.getChunksList()).hasSize(1);
     assertThat(locs.getChunks(0).getLength()).isEqualTo(5);
     assertThat(locs.getChunks(0).getComplete()).isTrue();

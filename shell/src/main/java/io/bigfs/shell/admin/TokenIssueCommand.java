@@ -10,6 +10,7 @@ import io.bigfs.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
@@ -23,14 +24,15 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@code bfs admin token issue --user alice [--ttl 24h] [--secret-file F] [--out FILE]}: a user
+ * {@code bfs admin token issue alice [--ttl 24h] [--secret-file F] [--out FILE]}: a user
  * token. With --secret-file it is signed here with the cluster secret (how the superuser gets a
  * first token); otherwise a master signs it, and only for the superuser's token (BFS_TOKEN_FILE).
  */
 @Command(name = "issue", description = "Issue a user token: signed with --secret-file here, or by a master "
     + "when the caller's own token (BFS_TOKEN_FILE) is the superuser's.")
 public final class TokenIssueCommand extends ClientCommand {
-  @Option(names = "--user", required = true, description = "The user the token names.")
+  // A parameter, not --user: that global option names who the shell acts as.
+  @Parameters(index = "0", paramLabel = "USER", description = "The user the token names.")
   String user;
 
   @Option(names = "--ttl", converter = DurationConverter.class, description = "Lifetime: 90s, 30m, 24h, 7d "

@@ -52,16 +52,16 @@ class SecureShellTest {
 
   @Test
   void theSuperuserIssuesTokensAndUsersWorkWithThem() throws IOException {
-    String superuser = cluster.masterConfig(0).superuser();
+    String superuser = cluster.masterConfig(0).permissions().superuser();
     try (BfsTester admin = shell(null)) {
-      assertThat(admin.ok("admin", "token", "issue", "--user", superuser, "--ttl", "1h",
+      assertThat(admin.ok("admin", "token", "issue", superuser, "--ttl", "1h",
           "--secret-file", cluster.secretFile().toString(), "--out", "admin.token").out())
           .startsWith("token of " + superuser + ", valid until ");
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("admin.token"))))
         .isEqualTo("rw-------");
     try (BfsTester admin = shell("admin.token")) {
-      admin.ok("admin", "token", "issue", "--user", "alice", "--ttl", "30m", "--out", "alice.token");
+      admin.ok("admin", "token", "issue", "alice", "--ttl", "30m", "--out", "alice.token");
       admin.ok("mkdir", "/home");
       admin.ok("chown", "alice", "/home");
     }
@@ -69,7 +69,7 @@ class SecureShellTest {
     try (BfsTester alice = shell("alice.token")) {
       alice.ok("put", "hello.txt", "/home/");
       assertThat(alice.ok("cat", "/home/hello.txt").out()).isEqualTo("hello over TLS, with a token");
-      Result refused = alice.run("admin", "token", "issue", "--user", "mallory");
+      Result refused = alice.run("admin", "token", "issue", "mallory");
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.err()).contains("only the superuser");
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +95,27 @@ class NamespaceCommandsTest {
     assertThat(a.get("mode").getAsString()).isEqualTo("0755");
     assertThat(a.get("children").getAsLong()).isEqualTo(1);
     assertThat(doc.getAsJsonArray("entries").get(1).getAsJsonObject().get("path").getAsString()).isEqualTo("/js/a/b");
+  }
+
+  @Test
+  void anotherUserActsWithUserOrBfsUserAndIsToldPlainlyWhatIsDenied(@TempDir Path dir) {
+    bfs.ok("mkdir", "/owned");
+    Result r = bfs.run("--user", "bob", "mkdir", "/owned/x");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("bfs: permission denied: user=bob, access=WRITE, path=/owned ("
+        + MiniCluster.USER + ":supergroup drwxr-xr-x)\n");
+    bfs.ok("mkdir", "/owned/x");
+    bfs.ok("chmod", "777", "/owned/x");
+    Map<String, String> env = Map.of("BFS_USER", "bob", "BFS_UMASK", "077");
+    try (BfsTester asBob = new BfsTester(cluster.masterAddresses(), dir, env)) {
+      asBob.ok("mkdir", "-p", "/owned/x/b/c");
+      JsonObject made = JsonParser.parseString(asBob.ok("stat", "--json", "/owned/x/b").out()).getAsJsonObject();
+      assertThat(made.get("owner").getAsString()).isEqualTo("bob");
+      assertThat(made.get("mode").getAsString()).isEqualTo("0700");
+      assertThat(asBob.run("--user", "carol", "rm", "-r", "/owned/x/b").err())
+          .isEqualTo("bfs: permission denied: user=carol, access=ALL, path=/owned/x/b (bob:supergroup drwx------)\n");
+      asBob.ok("rm", "-r", "/owned/x/b");
+    }
   }
 
   @Test

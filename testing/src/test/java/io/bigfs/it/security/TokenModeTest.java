@@ -142,7 +142,7 @@ class TokenModeTest {
   @Test
   void mastersRefuseATokenWhoseUserWasChanged() throws Exception {
     AccessToken real = TokenText.decode(cluster.userToken("alice", Duration.ofMinutes(5)));
-    TokenBody body = TokenBody.parseFrom(real.getBody()).toBuilder().setUser(cluster.masterConfig(0).superuser()).build();
+    TokenBody body = TokenBody.parseFrom(real.getBody()).toBuilder().setUser(cluster.masterConfig(0).permissions().superuser()).build();
     String altered = TokenText.encode(real.toBuilder().setBody(body.toByteString()).build());
     assertThat(refusal(altered)).contains("signature does not match");
     assertThat(refusal("garbage")).contains("malformed");
@@ -175,14 +175,18 @@ class TokenModeTest {
   void aRequestNamingNoUserActsAsTheTokensUser() throws IOException {
     MasterClient unnamed = new MasterClient(new MasterChannels(cluster.masterAddressList(), 10_000, 10_000,
         Transport.PLAINTEXT.withToken(() -> cluster.userToken("dora", Duration.ofMinutes(5)))), "");
+    cluster.newClient().mkdirs("/shared");
+    cluster.newClient().setPermission("/shared", 0777);
     try (unnamed) {
-      assertThat(unnamed.mkdirs("/dora", 0, true).getOwner()).isEqualTo("dora");
+      assertThat(unnamed.mkdirs("/shared/dora", 0, true).getOwner()).isEqualTo("dora");
+      // Permissions are checked for the token's user: dora may not write in the root.
+      assertThatThrownBy(() -> unnamed.mkdirs("/dora", 0, true)).hasMessageContaining("user=dora, access=WRITE");
     }
   }
 
   @Test
   void aClientWithAnExpiredTokenIsRefused() {
-    String expired = cluster.token(TokenKind.TOKEN_USER, MiniCluster.TESTER, System.currentTimeMillis() - 1, 0);
+    String expired = cluster.token(TokenKind.TOKEN_USER, MiniCluster.USER, System.currentTimeMillis() - 1, 0);
     BfsClient stale = cluster.newClient(c -> c.withSecurity(cluster.clientSecurity().withToken(expired)));
     assertThatThrownBy(() -> stale.stat("/data")).isInstanceOfSatisfying(BfsException.class,
         e -> assertThat(e.getMessage()).contains("expired"));
@@ -204,7 +208,7 @@ class TokenModeTest {
 
   @Test
   void onlyTheSuperuserIssuesTokens() {
-    String superuser = cluster.masterConfig(0).superuser();
+    String superuser = cluster.masterConfig(0).permissions().superuser();
     String issued = issueAs(superuser, "carol");
     assertThat(refusal(issued)).isEqualTo("accepted");
     assertThat(statWith(issued)).isEqualTo(Status.Code.OK);
@@ -243,7 +247,7 @@ class TokenModeTest {
   }
 
   static AccessToken chunkToken(TokenKind kind, long chunkId, long expiresMs) throws Exception {
-    return TokenText.decode(cluster.token(kind, MiniCluster.TESTER, expiresMs, chunkId));
+    return TokenText.decode(cluster.token(kind, MiniCluster.USER, expiresMs, chunkId));
   }
 
   @Test
@@ -266,7 +270,7 @@ class TokenModeTest {
     assertThat(read(chunkToken(TokenKind.TOKEN_CHUNK_WRITE, id, later), id).getStatus().getMessage())
         .contains("chunk write token cannot be used here");
     byte[] otherSecret = "not the cluster's secret, but long enough to sign".getBytes(StandardCharsets.UTF_8);
-    AccessToken forged = new TokenSigner(otherSecret).sign(TokenKind.TOKEN_CHUNK_READ, "tester", later, id);
+    AccessToken forged = new TokenSigner(otherSecret).sign(TokenKind.TOKEN_CHUNK_READ, MiniCluster.USER, later, id);
     assertThat(read(forged, id).getStatus().getMessage()).contains("signature does not match");
     for (AccessToken bad : new AccessToken[] {AccessToken.getDefaultInstance(), forged}) {
       ReadChunkReply reply = read(bad, id);
