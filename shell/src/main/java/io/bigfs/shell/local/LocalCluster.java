@@ -1,10 +1,10 @@
 package io.bigfs.shell.local;
 
+import io.bigfs.common.rpc.LoopbackPorts;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +77,8 @@ final class LocalCluster {
     Set<Integer> taken = new HashSet<>();
     nodes.forEach(n -> taken.addAll(List.of(n.port(), n.raftPort(), n.httpPort())));
     for (int i = of(kind).size() + 1; i <= count; i++) {
-      int raft = kind == LocalNode.Kind.MASTER ? freePort(taken) : 0;
-      all.add(new LocalNode(kind.prefix + i, kind, freePort(taken), raft, freePort(taken)));
+      int raft = kind == LocalNode.Kind.MASTER ? LoopbackPorts.pick(taken) : 0;
+      all.add(new LocalNode(kind.prefix + i, kind, LoopbackPorts.pick(taken), raft, LoopbackPorts.pick(taken)));
     }
     all.sort((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind())
         : Integer.compare(index(a), index(b)));
@@ -87,18 +87,6 @@ final class LocalCluster {
 
   private static int index(LocalNode n) {
     return Integer.parseInt(n.name().substring(n.kind().prefix.length()));
-  }
-
-  /** A port free right now on 127.0.0.1 and not already given to another node. */
-  private static int freePort(Set<Integer> taken) throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        if (taken.add(s.getLocalPort())) {
-          return s.getLocalPort();
-        }
-      }
-    }
-    throw new IOException("no free port found on 127.0.0.1");
   }
 
   /** Writes cluster.properties, the masters file and any node configuration not yet written. */
