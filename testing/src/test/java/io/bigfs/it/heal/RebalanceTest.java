@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,16 +45,25 @@ class RebalanceTest {
     double before = spread(live(fs));
     assertThat(before).isGreaterThan(10);
 
-    Wait.until("use to even out", Duration.ofSeconds(150), () -> {
-      assertThat(Replicas.fewest(fs, paths)).as("never fewer than 3 replicas").isGreaterThanOrEqualTo(3);
-      try {
-        BfsClient.RebalanceRound r = fs.rebalance(10, 8);
-        return r.movesStarted() == 0 && r.movesInFlight() == 0 && spread(live(fs)) <= 10
-            && Replicas.exactly(fs, paths, 3);
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    AtomicReference<String> last = new AtomicReference<>("no round yet");
+    try {
+      Wait.until("use to even out", Duration.ofSeconds(150), () -> {
+        assertThat(Replicas.fewest(fs, paths)).as("never fewer than 3 replicas").isGreaterThanOrEqualTo(3);
+        try {
+          BfsClient.RebalanceRound r = fs.rebalance(10, 8);
+          List<NodeReport> nodes = live(fs);
+          last.set(r + "; spread " + spread(nodes) + "; stored " + nodes.stream()
+              .map(n -> n.nodeId() + "=" + Math.round(pct(n)) + "%").toList());
+          return r.movesStarted() == 0 && r.movesInFlight() == 0 && spread(nodes) <= 10
+              && Replicas.exactly(fs, paths, 3);
+        } catch (IOException e) {
+          last.set(e.toString());
+          return false;
+        }
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last round: " + last.get(), e);
+    }
     for (var f : files.entrySet()) {
       assertThat(Replicas.read(fs, f.getKey())).isEqualTo(f.getValue());
     }
