@@ -96,6 +96,9 @@ public final class MasterRaft implements AutoCloseable {
     // Reads: ReadIndex, with the leader lease sparing the heartbeat round while it holds.
     RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
+    // The leader sends a new entry to followers at once: Ratis' default pause between two
+    // appendEntries calls (a millisecond) is a millisecond on every metadata operation.
+    RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotThreshold());
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
