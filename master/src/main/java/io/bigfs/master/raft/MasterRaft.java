@@ -166,9 +166,12 @@ public final class MasterRaft implements AutoCloseable {
     return submit(entry, RaftClientRequest.writeRequestType());
   }
 
-  /** A linearizable read: answered after a ReadIndex check, never appended to the log. */
+  /**
+   * A read, never appended to the log: linearizable (after a ReadIndex check) unless
+   * master.read.linearizable is false, when the leader answers from its state at once.
+   */
   public CompletableFuture<RaftClientReply> read(ByteString query) {
-    return submit(query, RaftClientRequest.readRequestType());
+    return submit(query, RaftClientRequest.readRequestType(!config.linearizableReads()));
   }
 
   private CompletableFuture<RaftClientReply> submit(ByteString content, RaftClientRequest.Type type) {
