@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 final class LocalNodes implements AutoCloseable {
   static final List<String> MASTERS = List.of("m1", "m2", "m3");
   static final List<String> CHUNKSERVERS = List.of("cs1", "cs2", "cs3");
-  /** Six server JVMs and the workload share two cores: small heaps, quick start-up. */
   /** Room enough for a long run's files (tmpfs takes memory only for what is stored). */
   private static final int SMALL_DISK_MB = 2048;
+  /** Six server JVMs and the workload share two cores: small heaps, quick start-up. */
   private static final String NODE_JVM_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
   private final Path dir;

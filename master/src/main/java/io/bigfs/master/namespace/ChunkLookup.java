@@ -5,6 +5,8 @@ import io.bigfs.master.store.Keys;
 import io.bigfs.master.store.KvReader;
 import io.bigfs.proto.store.ChunkRecord;
 
+import java.util.Locale;
+
 /** What the namespace says about a chunk id a chunkserver reports. */
 public final class ChunkLookup {
   private ChunkLookup() {}
@@ -24,7 +26,7 @@ public final class ChunkLookup {
   public record Result(Kind kind, long version, long length, boolean complete) {
     /** For logs: what the namespace says of the chunk. */
     public String describe() {
-      return kind != Kind.LIVE ? kind.name().toLowerCase(java.util.Locale.ROOT)
+      return kind != Kind.LIVE ? kind.name().toLowerCase(Locale.ROOT)
           : "at version " + version + (complete ? ", complete at " + length + " bytes" : ", being written");
     }
   }

@@ -145,7 +145,7 @@ public final class ReplicaCopier implements AutoCloseable {
       return List.of();
     }
     long now = clock.getAsLong();
-    list.removeIf(p -> contains(holders, p.target()) || now - p.doneAtMs() > REPORT_WAIT_MS);
+    list.removeIf(p -> ReplicaMap.contains(holders, p.target()) || now - p.doneAtMs() > REPORT_WAIT_MS);
     if (list.isEmpty()) {
       targets.remove(chunkId);
       return List.of();
@@ -155,15 +155,6 @@ public final class ReplicaCopier implements AutoCloseable {
 
   public synchronized int inFlight() {
     return inFlight;
-  }
-
-  private static boolean contains(int[] nodes, int node) {
-    for (int n : nodes) {
-      if (n == node) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -84,8 +84,13 @@ public final class ReplicaMap {
 
   /** Whether the map lists {@code nodeId} as holding {@code chunkId}. */
   public boolean holds(long chunkId, int nodeId) {
-    for (int n : nodesOf(chunkId)) {
-      if (n == nodeId) {
+    return contains(nodesOf(chunkId), nodeId);
+  }
+
+  /** Whether {@code node} is one of {@code nodes} (a chunk's holders). */
+  static boolean contains(int[] nodes, int node) {
+    for (int n : nodes) {
+      if (n == node) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package io.bigfs.master.rpc;
 
+import io.bigfs.common.security.ServerSecurity;
 import io.bigfs.master.MasterConfig;
 import io.bigfs.master.access.AuditLog;
 import io.bigfs.master.access.Principals;
@@ -16,10 +17,10 @@ import io.bigfs.master.raft.Proposer;
 import io.bigfs.proto.NodeServiceGrpc;
 import io.bigfs.proto.TokenKind;
 import io.grpc.BindableService;
-import io.grpc.ServerInterceptors;
-import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,13 +45,20 @@ public final class MasterServices {
 
   public static List<BindableService> create(Parts p) {
     CommandPreparer preparer = new CommandPreparer(p.config(), p.stateMachine(), p.nodes(), p.admin());
-    MasterRpc masterRpc = new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()),
-        p.corrupt(), p.admin(), p.principals(), p.audit(), p.tokens());
-    ServerServiceDefinition master = ServerInterceptors.intercept(masterRpc, new RemoteAddress());
-    ServerServiceDefinition admin = ServerInterceptors.intercept(new AdminRpc(p), new RemoteAddress());
     return List.of(
-        () -> master,
+        new MasterRpc(p.leadership(), preparer, p.proposer(), p.raft(), new OpMetrics(p.metrics()), p.corrupt(),
+            p.admin(), p.principals(), p.audit(), p.tokens()),
         new NodeRpc(p.leadership(), p.proposer(), p.nodes(), p.reports(), p.deletes(), p.admin()),
-        () -> admin);
+        new AdminRpc(p));
+  }
+
+  /**
+   * What runs before every call: the caller's address for the audit log, and in token mode the
+   * token check, which sets the authenticated user.
+   */
+  public static List<ServerInterceptor> interceptors(ServerSecurity security) {
+    List<ServerInterceptor> all = new ArrayList<>(security.interceptors(MasterServices::acceptedTokens, true));
+    all.add(new RemoteAddress());
+    return all;
   }
 }
