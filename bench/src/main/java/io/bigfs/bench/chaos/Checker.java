@@ -1,5 +1,6 @@
 package io.bigfs.bench.chaos;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.bigfs.client.BfsClient;
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 final class Checker {
   private static final long HEAL_TIMEOUT_MS = 180_000;
+  /** Chunks of an unclean fsck whose story is told from the nodes' logs. */
+  private static final int CHUNKS_EXPLAINED = 3;
+  private static final int LOG_LINES_PER_CHUNK = 40;
 
   private final LocalNodes nodes;
   private final BfsClient fs;
@@ -109,9 +113,10 @@ final class Checker {
   private void awaitFsckClean() throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + HEAL_TIMEOUT_MS;
     String last = "";
+    JsonObject doc = null;
     while (System.currentTimeMillis() < deadline) {
       LocalNodes.Result r = nodes.client("fsck", "/", "--json");
-      JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+      doc = JsonParser.parseString(r.out()).getAsJsonObject();
       if (doc.get("status").getAsString().equals("HEALTHY")) {
         return;
       }
@@ -119,7 +124,35 @@ final class Checker {
           + doc.get("missingChunks") + " missing, " + doc.get("chunksWithCorruptReplica") + " with a corrupt replica";
       Thread.sleep(2_000);
     }
-    anomalies.add("fsck not clean " + HEAL_TIMEOUT_MS / 1000 + " s after the faults stopped: " + last);
+    anomalies.add("fsck not clean " + HEAL_TIMEOUT_MS / 1000 + " s after the faults stopped: " + last
+        + explain(doc));
+  }
+
+  /**
+   * The unhealthy chunks fsck listed last, each with what the nodes' logs say about it: a
+   * failure in CI leaves only its output behind, so the output must carry the evidence.
+   */
+  private String explain(JsonObject fsck) throws IOException {
+    if (fsck == null) {
+      return "";
+    }
+    StringBuilder story = new StringBuilder();
+    int explained = 0;
+    for (JsonElement e : fsck.getAsJsonArray("entries")) {
+      JsonObject file = e.getAsJsonObject();
+      for (JsonElement p : file.getAsJsonArray("problems")) {
+        if (explained++ == CHUNKS_EXPLAINED) {
+          return story.toString();
+        }
+        String chunkId = p.getAsJsonObject().get("chunkId").getAsString();
+        story.append("\n    ").append(file.get("path").getAsString()).append(" (open for writing: ")
+            .append(file.get("openForWriting")).append("): ").append(p);
+        for (String line : nodes.logLinesMentioning("chunk " + chunkId, LOG_LINES_PER_CHUNK)) {
+          story.append("\n      ").append(line);
+        }
+      }
+    }
+    return story.toString();
   }
 
   /** The masters reach one applied index (nothing is written now) and must then hold the same state. */

@@ -10,10 +10,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -105,6 +107,24 @@ final class LocalNodes implements AutoCloseable {
       return files.filter(p -> p.toString().endsWith(".chunk") && !p.getParent().getFileName().toString().equals("tmp"))
           .sorted().toList();
     }
+  }
+
+  /**
+   * The last {@code max} lines of the nodes' logs that mention {@code words} (say "chunk 42", but
+   * not "chunk 421"), each prefixed with its node, in node order.
+   */
+  List<String> logLinesMentioning(String words, int max) throws IOException {
+    Pattern mention = Pattern.compile("\\b" + Pattern.quote(words) + "\\b");
+    List<String> found = new ArrayList<>();
+    for (String node : Stream.concat(MASTERS.stream(), CHUNKSERVERS.stream()).toList()) {
+      Path log = dir.resolve(node + ".log");
+      if (Files.isRegularFile(log)) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+          lines.filter(l -> mention.matcher(l).find()).forEach(l -> found.add(node + ": " + l));
+        }
+      }
+    }
+    return found.subList(Math.max(0, found.size() - max), found.size());
   }
 
   /** Stops every node (SIGTERM, then SIGKILL); resumes paused ones first so that they can exit. */

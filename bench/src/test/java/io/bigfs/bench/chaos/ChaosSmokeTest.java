@@ -1,6 +1,7 @@
 package io.bigfs.bench.chaos;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -10,13 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A short chaos run on real processes, in every build: a minute of writes, reads, renames and
  * deletes while masters and chunkservers are killed, paused and rotted. The long runs are
- * {@code bench/run chaos --minutes N}. A failure prints the seed, and the schedule it replays.
+ * {@code bench/run chaos --minutes N}. A failure prints the seed, and the schedule it replays,
+ * and keeps the cluster's folder (its logs) for a look.
  */
 class ChaosSmokeTest {
   static final long SEED = Long.getLong("bfs.chaos.seed", 7);
 
   @Test
-  void nothingAcknowledgedIsLostAndTheMastersAgree(@TempDir Path dir) throws Exception {
+  void nothingAcknowledgedIsLostAndTheMastersAgree(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
     ChaosRun.Report report = ChaosRun.run(new ChaosRun.Options(SEED, 60_000, dir, 2), System.out);
     report.print(System.out);
     assertThat(report.anomalies()).as("anomalies of seed %d; the schedule is printed above", SEED).isEmpty();

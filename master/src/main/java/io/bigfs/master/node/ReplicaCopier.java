@@ -126,6 +126,8 @@ public final class ReplicaCopier implements AutoCloseable {
       }
     }
     if (ok) {
+      LOG.info("copied chunk {} ({} bytes) from node {} to {}", copy.chunkId(), copy.length(), copy.source().id(),
+          copy.target().id());
       copies.increment();
       bytes.increment(copy.length());
       onSuccess.run();

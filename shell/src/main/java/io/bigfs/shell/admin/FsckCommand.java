@@ -119,6 +119,7 @@ public final class FsckCommand extends ClientCommand {
       w.beginObject()
           .name("path").value(c.file().path())
           .name("replication").value(c.file().replication())
+          .name("openForWriting").value(c.file().underConstruction())
           .name("chunks").value(c.chunks().size())
           .name("minLiveReplicas").value(c.chunks().isEmpty() ? 0 : minLive(c.chunks()))
           .name("status").value(c.health().name())
@@ -127,6 +128,7 @@ public final class FsckCommand extends ClientCommand {
         Health h = Health.of(chunk, c.file().replication());
         if (h != Health.HEALTHY) {
           w.beginObject().name("index").value(chunk.index()).name("chunkId").value(chunk.chunkId())
+              .name("complete").value(chunk.complete())
               .name("liveReplicas").value(chunk.nodes().size())
               .name("corruptReplicas").value(chunk.corruptReplicas()).name("status").value(h.name())
               .name("nodes").beginArray();

@@ -277,6 +277,12 @@ class DataCommandsTest {
       JsonObject doc = JsonParser.parseString(bfs.run("fsck", "--json", "/fsck").out()).getAsJsonObject();
       assertThat(doc.get("status").getAsString()).isEqualTo("CORRUPT");
       assertThat(doc.get("missingChunks").getAsLong()).isEqualTo(1);
+      JsonObject single = doc.getAsJsonArray("entries").asList().stream().map(e -> e.getAsJsonObject())
+          .filter(e -> e.get("path").getAsString().equals("/fsck/single.bin")).findFirst().orElseThrow();
+      assertThat(single.get("openForWriting").getAsBoolean()).isFalse();
+      JsonObject problem = single.getAsJsonArray("problems").get(0).getAsJsonObject();
+      assertThat(problem.get("complete").getAsBoolean()).isTrue();
+      assertThat(problem.get("status").getAsString()).isEqualTo("MISSING");
     } finally {
       cluster.startChunkserver(holder);
     }
