@@ -183,6 +183,9 @@ public final class CompareBench {
     b.append("- Both clusters run in the benchmark's JVM, one after the other, on loopback and the same disk: BigFS with 3 Raft ")
         .append("masters and 3 chunkservers, HDFS with 1 NameNode and 3 DataNodes; RF 3, ").append(Sizes.human(o.chunkSize))
         .append(" chunks/blocks. Clients use each system's own Java library, one client per thread.\n");
+    b.append("- Same durability on both sides: an acknowledged mutation is fsync'd (BigFS: the Raft log on a majority; ")
+        .append("HDFS: the NameNode's edit log, which a MiniDFSCluster skips unless told), and a closed file's data is on ")
+        .append("disk (BigFS always; HDFS with dfs.datanode.synconclose=true).\n");
     b.append("- Reads after writes are ").append(cold ? "cold: the page cache is dropped first"
             : "warm: the page cache was not dropped (not asked to, or not root)")
         .append(". The write limit for RF 3 on one disk is a third of the raw fsync'd write rate; the read limit is the raw O_DIRECT read rate.\n");
