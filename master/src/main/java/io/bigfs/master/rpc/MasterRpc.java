@@ -30,7 +30,7 @@ import java.util.Locale;
 
 /**
  * Clients' namespace requests. Mutations go through the leader's proposer into the Raft log;
- * queries are linearizable reads that never touch the log.
+ * queries are answered by the leader too, as reads that never touch the log (linearizable by default).
  */
 public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   private final Leadership leadership;
@@ -105,6 +105,13 @@ public final class MasterRpc extends MasterServiceGrpc.MasterServiceImplBase {
   public void query(QueryRequest request, StreamObserver<QueryReply> out) {
     long start = System.nanoTime();
     String op = request.getQueryCase().name().toLowerCase(Locale.ROOT);
+    // Reads go to the leader too: a follower would have to ask the leader for a read index (a
+    // network round on every read, where the leader's lease spares it one), and with
+    // non-linearizable reads it would answer from a state that may lag.
+    if (!leadership.isLeader()) {
+      answer(out, failed(leadership.notLeader()), op, start);
+      return;
+    }
     String address = RemoteAddress.current();
     Principal principal;
     try {
