@@ -16,13 +16,18 @@ final class BigFsSystem implements SystemUnderTest {
   private final MiniCluster cluster;
   private int killed = -1;
 
+  /** {@code -Dbfs.bench.master.KEY=VALUE} sets a master setting, to measure what it changes. */
+  static final String MASTER_SETTING_PREFIX = "bfs.bench.master.";
+
   BigFsSystem(Path dir, long chunkSize) throws IOException {
-    cluster = MiniCluster.builder().dir(dir).chunkservers(3)
+    MiniCluster.Builder builder = MiniCluster.builder().dir(dir).chunkservers(3)
         .master(MasterConfig.CHUNK_SIZE.name(), chunkSize)
         // Production election timeouts, so the failover row means what an operator would see.
         .master(MasterConfig.ELECTION_MIN.name(), 1000)
-        .master(MasterConfig.ELECTION_MAX.name(), 2000)
-        .start();
+        .master(MasterConfig.ELECTION_MAX.name(), 2000);
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(MASTER_SETTING_PREFIX))
+        .forEach(k -> builder.master("master." + k.substring(MASTER_SETTING_PREFIX.length()), System.getProperty(k)));
+    cluster = builder.start();
   }
 
   @Override
