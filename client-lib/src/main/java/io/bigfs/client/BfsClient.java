@@ -12,6 +12,7 @@ import io.bigfs.common.rpc.ChannelPool;
 import io.bigfs.common.rpc.MasterChannels;
 import io.bigfs.proto.AdminServiceGrpc;
 import io.bigfs.proto.CreateOp;
+import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.DigestStateRequest;
 import io.bigfs.proto.IssueTokenReply;
 import io.bigfs.proto.IssueTokenRequest;
@@ -209,16 +210,19 @@ public final class BfsClient implements Closeable {
 
   public BfsOutputStream create(String path, CreateOptions options) throws IOException {
     String p = normalize(path);
-    FileInfo file = FileInfo.of(master.create(CreateOp.newBuilder()
+    // Chunk 0 comes with the create: one Raft round fewer per file (per small file, a third).
+    MutateReply created = master.createForWriting(CreateOp.newBuilder()
         .setPath(p)
+        .setFirstChunk(true)
         .setOverwrite(options.overwrite())
         .setReplication(options.replication())
         .setChunkSize(options.chunkSize())
         .setMode(masked(options.mode(), FILE_MODE))
         .setCreateParents(options.createParents())
         .setParentMode(masked(0, DIRECTORY_MODE))
-        .build()));
-    return new BfsOutputStream(master, chunkservers, leases, file);
+        .build());
+    return new BfsOutputStream(master, chunkservers, leases, FileInfo.of(created.getFile()),
+        created.hasChunk() ? created.getChunk() : null);
   }
 
   /** Opens a file for reading (through the cache, when the client has one). */

@@ -4,6 +4,7 @@ import io.bigfs.client.impl.FileWriter;
 import io.bigfs.client.impl.LeaseRenewer;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.common.rpc.ChannelPool;
+import io.bigfs.proto.LocatedChunk;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,11 +23,13 @@ public final class BfsOutputStream extends OutputStream {
   private final byte[] one = new byte[1];
   private boolean closed;
 
-  BfsOutputStream(MasterClient master, ChannelPool channels, LeaseRenewer leases, FileInfo file) {
+  /** @param firstChunk chunk 0 as the create placed it, or null to ask for it when data comes */
+  BfsOutputStream(MasterClient master, ChannelPool channels, LeaseRenewer leases, FileInfo file,
+                  LocatedChunk firstChunk) {
     this.master = master;
     this.leases = leases;
     this.file = file;
-    this.writer = new FileWriter(master, channels, file.path(), file.inodeId(), file.chunkSize());
+    this.writer = new FileWriter(master, channels, file.path(), file.inodeId(), file.chunkSize(), firstChunk);
     leases.opened();
   }
 

@@ -41,13 +41,18 @@ public final class FileWriter {
   private int count;
   private int nextIndex;
   private LocatedChunk chunk;
+  /** Chunk 0, already added by the create; used when the first data comes. */
+  private LocatedChunk firstChunk;
   private ChunkStream stream;
   private long chunkPos;
   private long seq;
   private long written;
   private int recoveries;
 
-  public FileWriter(MasterClient master, ChannelPool channels, String path, long inodeId, long chunkSize) {
+  /** @param firstChunk chunk 0 as the create placed it, or null to ask the master when data comes */
+  public FileWriter(MasterClient master, ChannelPool channels, String path, long inodeId, long chunkSize,
+                    LocatedChunk firstChunk) {
+    this.firstChunk = firstChunk;
     this.master = master;
     this.channels = channels;
     this.path = path;
@@ -97,7 +102,9 @@ public final class FileWriter {
 
   private void sendBuffer(boolean last, boolean sync) throws IOException {
     if (chunk == null) {
-      chunk = master.addChunk(path, inodeId, nextIndex++, excluded);
+      chunk = nextIndex == 0 && firstChunk != null ? firstChunk : master.addChunk(path, inodeId, nextIndex, excluded);
+      nextIndex++;
+      firstChunk = null;
       stream = new ChunkStream(channels, chunk, 0, false);
       recoveries = 0;
     }

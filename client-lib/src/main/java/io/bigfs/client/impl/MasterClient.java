@@ -85,7 +85,12 @@ public final class MasterClient implements AutoCloseable {
   }
 
   public FileStatus create(CreateOp op) throws IOException {
-    return mutate(MutateRequest.newBuilder().setCreate(op), op.getPath()).getFile();
+    return createForWriting(op).getFile();
+  }
+
+  /** Creates a file; the reply carries chunk 0 and its pipeline too when {@code op} asked for it. */
+  public MutateReply createForWriting(CreateOp op) throws IOException {
+    return mutate(MutateRequest.newBuilder().setCreate(op), op.getPath());
   }
 
   public LocatedChunk addChunk(String path, long inodeId, int index, List<Integer> exclude) throws IOException {

@@ -5,15 +5,20 @@ import io.bigfs.common.Statuses;
 import io.bigfs.master.store.Cf;
 import io.bigfs.master.store.KvCursor;
 import io.bigfs.master.store.Keys;
+import io.bigfs.proto.AddChunkOp;
+import io.bigfs.proto.CreateOp;
+import io.bigfs.proto.FileStatus;
 import io.bigfs.proto.MasterCommand;
 import io.bigfs.proto.MutateReply;
 import io.bigfs.proto.MutateRequest;
+import io.bigfs.proto.NodeLocation;
 import io.bigfs.proto.RegisterNodeOp;
 import io.bigfs.proto.SetNodeStateOp;
 import io.bigfs.proto.StatusCode;
 import io.bigfs.proto.store.NodeRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Routes each command of the Raft log to the operation that applies it. */
 final class Commands {
@@ -39,7 +44,7 @@ final class Commands {
     Limits.clientId(req.getClientId());
     switch (req.getOpCase()) {
       case MKDIRS -> reply.setFile(TreeOps.mkdirs(edit, req.getMkdirs()));
-      case CREATE -> reply.setFile(TreeOps.create(edit, req.getCreate()));
+      case CREATE -> create(edit, req.getCreate(), command.getPlacementList(), reply);
       case ADD_CHUNK -> reply.setChunk(WriteOps.addChunk(edit, req.getAddChunk(), command.getPlacementList()));
       case COMPLETE -> reply.setFile(WriteOps.complete(edit, req.getComplete()));
       case DELETE -> TreeOps.delete(edit, req.getDelete());
@@ -51,6 +56,17 @@ final class Commands {
       case UPDATE_PIPELINE -> reply.setChunk(WriteOps.updatePipeline(edit, req.getUpdatePipeline(),
           command.getPlacementList()));
       case OP_NOT_SET -> throw BfsException.invalid("empty request");
+    }
+  }
+
+  /** A new file, and with first_chunk its chunk 0 where the leader placed it (if it could). */
+  private static void create(Edit edit, CreateOp op, List<NodeLocation> placement, MutateReply.Builder reply)
+      throws BfsException {
+    FileStatus file = TreeOps.create(edit, op);
+    reply.setFile(file);
+    if (op.getFirstChunk() && !placement.isEmpty()) {
+      reply.setChunk(WriteOps.addChunk(edit, AddChunkOp.newBuilder().setPath(file.getPath())
+          .setInodeId(file.getInodeId()).setIndex(0).build(), placement));
     }
   }
 

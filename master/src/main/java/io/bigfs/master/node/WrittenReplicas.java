@@ -30,7 +30,8 @@ public final class WrittenReplicas implements BiConsumer<MasterCommand, MutateRe
     if (request.hasUpdatePipeline()) {
       request.getUpdatePipeline().getFailedList().forEach(node -> replicas.remove(chunkId, node));
     }
-    if (request.hasAddChunk() || request.hasUpdatePipeline()) {
+    // A create that brought chunk 0 along allocated it as add_chunk would.
+    if (request.hasAddChunk() || request.hasUpdatePipeline() || request.hasCreate()) {
       for (NodeLocation n : reply.getChunk().getLocationsList()) {
         replicas.add(chunkId, n.getNodeId());
       }

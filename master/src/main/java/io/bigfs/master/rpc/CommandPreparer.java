@@ -49,7 +49,13 @@ final class CommandPreparer {
     MasterCommand.Builder command = MasterCommand.newBuilder().setTimeMs(nodes.now()).setPrincipal(principal);
     MutateRequest.Builder req = request.toBuilder().setUser(principal.getUser());
     switch (request.getOpCase()) {
-      case CREATE -> req.setCreate(withDefaults(request.getCreate()));
+      case CREATE -> {
+        CreateOp create = withDefaults(request.getCreate());
+        req.setCreate(create);
+        if (create.getFirstChunk()) {
+          command.addAllPlacement(placeFirstChunk(create));
+        }
+      }
       case SET_REPLICATION -> checkReplication(request.getSetReplication().getReplication());
       case ADD_CHUNK -> command.addAllPlacement(place(request.getAddChunk().getPath(),
           new HashSet<>(request.getAddChunk().getExcludeNodesList()), List.of()));
@@ -95,6 +101,20 @@ final class CommandPreparer {
     try (View view = stateMachine.namespace().store().view()) {
       file = Queries.stat(view, path);
     }
+    return place(path, file.getReplication(), exclude, keep);
+  }
+
+  /** Nodes for chunk 0 of a file being created; none when no node can take it (add_chunk will say why). */
+  private List<NodeLocation> placeFirstChunk(CreateOp create) {
+    try {
+      return place(create.getPath(), create.getReplication(), Set.of(), List.of());
+    } catch (BfsException e) {
+      return List.of();
+    }
+  }
+
+  private List<NodeLocation> place(String path, int replication, Set<Integer> exclude, List<Integer> keep)
+      throws BfsException {
     List<NodeLocation> pipeline = new ArrayList<>();
     for (int id : keep) {
       nodes.get(id).ifPresent(n -> pipeline.add(location(n)));
@@ -102,7 +122,7 @@ final class CommandPreparer {
     Set<Integer> taken = new HashSet<>(exclude);
     taken.addAll(keep);
     List<NodeState> candidates = nodes.live().stream().filter(n -> admin.inService(n.id())).toList();
-    List<NodeState> chosen = Placement.choose(candidates, file.getReplication() - pipeline.size(), taken);
+    List<NodeState> chosen = Placement.choose(candidates, replication - pipeline.size(), taken);
     chosen.forEach(n -> nodes.schedule(n.id()));
     chosen.forEach(n -> pipeline.add(location(n)));
     if (pipeline.isEmpty()) {

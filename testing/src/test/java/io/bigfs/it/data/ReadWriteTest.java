@@ -5,6 +5,10 @@ import io.bigfs.client.BfsInputStream;
 import io.bigfs.client.BfsOutputStream;
 import io.bigfs.client.ChunkInfo;
 import io.bigfs.client.CreateOptions;
+import io.bigfs.client.impl.MasterClient;
+import io.bigfs.proto.CreateOp;
+import io.bigfs.proto.MutateReply;
+import io.bigfs.proto.NodeLocation;
 import io.bigfs.testing.MiniCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bytes read back equal bytes written, at every size that meets a chunk boundary. */
 class ReadWriteTest {
@@ -69,6 +75,23 @@ class ReadWriteTest {
     long chunks = (size + CHUNK - 1) / CHUNK;
     assertThat(fs.chunks(path, 0, 0)).hasSize((int) chunks)
         .allSatisfy(c -> assertThat(c.nodes()).hasSize(3));
+  }
+
+  @Test
+  void aNewFileComesWithItsFirstChunkWhichAnEmptyCloseDrops() throws IOException {
+    MasterClient master = cluster.newMasterClient();
+    MutateReply created = master.createForWriting(CreateOp.newBuilder().setPath("/rt/first").setReplication(3)
+        .setChunkSize(CHUNK).setFirstChunk(true).build());
+    long inode = created.getFile().getInodeId();
+    assertThat(created.hasChunk()).isTrue();
+    assertThat(created.getChunk().getIndex()).isZero();
+    assertThat(created.getChunk().getLocationsList()).extracting(NodeLocation::getNodeId).hasSize(3)
+        .doesNotHaveDuplicates();
+    assertThatThrownBy(() -> master.addChunk("/rt/first", inode, 0, List.of()))
+        .hasMessageContaining("chunk 0 requested, but the file has 1 chunks");
+    master.complete("/rt/first", inode, 0);
+    assertThat(fs.stat("/rt/first").length()).isZero();
+    assertThat(fs.chunks("/rt/first", 0, 0)).isEmpty();
   }
 
   @Test
