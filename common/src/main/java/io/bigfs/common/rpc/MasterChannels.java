@@ -30,6 +30,12 @@ public final class MasterChannels implements AutoCloseable {
   private final long maxWaitMs;
   private final Transport transport;
   private final LongAdder retries = new LongAdder();
+  /**
+   * Longest pause between two rounds of asking the masters while none leads. An election takes
+   * one to two election timeouts; a longer pause would add most of a second to every failover
+   * for the client that slept through the new leader's first moments.
+   */
+  static final long MAX_BACKOFF_MS = 200;
   private volatile String leader;
 
   /**
@@ -106,7 +112,7 @@ public final class MasterChannels implements AutoCloseable {
       if (triedSinceSleep >= addresses.size()) {
         LOG.debug("no leader yet ({}); retrying in {} ms", lastError, backoffMs);
         sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 1000);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         triedSinceSleep = 0;
       }
       target = next;
