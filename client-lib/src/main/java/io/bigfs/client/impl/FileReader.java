@@ -13,22 +13,26 @@ import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.ReadChunkReply;
 import io.bigfs.proto.ReadChunkRequest;
 import io.bigfs.proto.StatusCode;
+import io.grpc.stub.StreamObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one file straight from the chunkservers. Chunk locations come from a master a window
  * at a time; each read picks the first replica not yet found bad, verifies every 64 KiB block's
  * CRC32C, and on an error, a timeout or a checksum mismatch moves on to the next replica (and
  * reports a corrupt one to the master). The caller sees an error only when no replica serves.
+ * Sequential reads fetch the next window of the chunk while the caller consumes this one.
  */
 public final class FileReader implements RemoteFile {
   private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
@@ -50,6 +54,17 @@ public final class FileReader implements RemoteFile {
   /** The last window read, so that sequential small reads do not each ask a chunkserver. */
   private Window cached;
   private long cachedChunk;
+  /** The next window, being fetched ahead of a sequential reader; null when none is. */
+  private Ahead ahead;
+  /** The replica that served the last window: the one to fetch ahead from. */
+  private NodeLocation lastServed;
+
+  /** A window fetched ahead: [offset, offset + length) of one chunk at one version. */
+  private record Ahead(long chunkId, long version, long offset, int length, CompletableFuture<Window> window) {
+    boolean covers(LocatedChunk chunk, long at) {
+      return chunkId == chunk.getChunkId() && version == chunk.getVersion() && at >= offset && at < offset + length;
+    }
+  }
 
   public FileReader(MasterClient master, ChannelPool channels, String path, long chunkSize) throws IOException {
     this.master = master;
@@ -155,6 +170,11 @@ public final class FileReader implements RemoteFile {
           + " hold less than the file's length");
     }
     System.arraycopy(w.data(), (int) (inChunk - w.offset()), dst, off, n);
+    if (sequential && w != cached && w.end() < chunkEnd && lastServed != null) {
+      int next = (int) Math.min(READ_WINDOW, chunkEnd - w.end());
+      ahead = new Ahead(chunk.getChunkId(), chunk.getVersion(), w.end(), next,
+          readAsync(lastServed, chunk, w.end(), next));
+    }
     cached = w;
     cachedChunk = chunk.getChunkId();
     return n;
@@ -172,6 +192,10 @@ public final class FileReader implements RemoteFile {
         && offset + Math.min(length, 1) <= cached.end()) {
       return cached;
     }
+    Window early = takeAhead(chunk, offset);
+    if (early != null) {
+      return early;
+    }
     Set<Integer> bad = new HashSet<>();
     String lastError = "no replica is known";
     boolean refused = false;
@@ -182,7 +206,9 @@ public final class FileReader implements RemoteFile {
           continue;
         }
         try {
-          return readFrom(node, chunk, offset, length);
+          Window w = readFrom(node, chunk, offset, length);
+          lastServed = node;
+          return w;
         } catch (TokenRefused e) {
           // The chunk token expired (a long read outlives it): the master's fresh locations carry a new one.
           lastError = e.getMessage();
@@ -207,38 +233,113 @@ public final class FileReader implements RemoteFile {
         + ": no replica of chunk " + chunk.getIndex() + " could be read (last error: " + lastError + ")");
   }
 
+  /**
+   * The window fetched ahead, if it holds {@code offset} of {@code chunk} and arrived whole.
+   * Whatever went wrong with it is left to the ordinary fetch, which tries every replica.
+   */
+  private Window takeAhead(LocatedChunk chunk, long offset) {
+    Ahead a = ahead;
+    ahead = null;
+    if (a == null || !a.covers(chunk, offset)) {
+      return null;
+    }
+    try {
+      Window w = a.window().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      return offset < w.end() ? w : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
   private Window readFrom(NodeLocation node, LocatedChunk chunk, long offset, int length) throws IOException {
-    Iterator<ReadChunkReply> replies = ChunkServiceGrpc.newBlockingStub(channels.get(node.getAddress()))
+    try {
+      return readAsync(node, chunk, offset, length).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted reading chunk " + chunk.getChunkId());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** Reads [offset, offset + length) of a chunk from one replica; the future fails as the read would. */
+  private CompletableFuture<Window> readAsync(NodeLocation node, LocatedChunk chunk, long offset, int length) {
+    WindowCollector collector = new WindowCollector(node, chunk, offset, length);
+    ChunkServiceGrpc.newStub(channels.get(node.getAddress()))
         .withDeadlineAfter(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .readChunk(ReadChunkRequest.newBuilder().setChunkId(chunk.getChunkId()).setVersion(chunk.getVersion())
-            .setOffset(offset).setLength(length).setToken(chunk.getAccessToken()).build());
-    long start = -1;
-    byte[] out = null;
-    int filled = 0;
-    while (replies.hasNext()) {
-      ReadChunkReply r = replies.next();
-      if (r.getStatus().getCode() != StatusCode.OK) {
-        if (r.getStatus().getCode() == StatusCode.CORRUPT) {
-          throw new CorruptReplica(node.getAddress() + ": " + r.getStatus().getMessage());
-        }
-        if (r.getStatus().getCode() == StatusCode.PERMISSION_DENIED) {
-          throw new TokenRefused(node.getAddress() + ": " + r.getStatus().getMessage());
-        }
-        throw new IOException(r.getStatus().getMessage());
-      }
-      verify(node, chunk, r);
-      if (start < 0) {
-        start = r.getOffset();
-        out = new byte[(int) (offset + length - start)];
-      }
-      int n = Math.min(r.getData().size(), out.length - filled);
-      r.getData().copyTo(out, 0, filled, n);
-      filled += n;
+            .setOffset(offset).setLength(length).setToken(chunk.getAccessToken()).build(), collector);
+    return collector.result;
+  }
+
+  /** Gathers one read's replies into a window, checking every block's CRC as it arrives. */
+  private static final class WindowCollector implements StreamObserver<ReadChunkReply> {
+    final CompletableFuture<Window> result = new CompletableFuture<>();
+    private final NodeLocation node;
+    private final LocatedChunk chunk;
+    private final long offset;
+    private final int length;
+    private long start = -1;
+    private byte[] out;
+    private int filled;
+
+    WindowCollector(NodeLocation node, LocatedChunk chunk, long offset, int length) {
+      this.node = node;
+      this.chunk = chunk;
+      this.offset = offset;
+      this.length = length;
     }
-    if (out == null) {
-      return new Window(offset, new byte[0]);
+
+    @Override
+    public void onNext(ReadChunkReply r) {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        if (r.getStatus().getCode() != StatusCode.OK) {
+          if (r.getStatus().getCode() == StatusCode.CORRUPT) {
+            throw new CorruptReplica(node.getAddress() + ": " + r.getStatus().getMessage());
+          }
+          if (r.getStatus().getCode() == StatusCode.PERMISSION_DENIED) {
+            throw new TokenRefused(node.getAddress() + ": " + r.getStatus().getMessage());
+          }
+          throw new IOException(r.getStatus().getMessage());
+        }
+        verify(node, chunk, r);
+        if (start < 0) {
+          start = r.getOffset();
+          out = new byte[(int) (offset + length - start)];
+        }
+        int n = Math.min(r.getData().size(), out.length - filled);
+        r.getData().copyTo(out, 0, filled, n);
+        filled += n;
+      } catch (IOException e) {
+        result.completeExceptionally(e);
+      }
     }
-    return new Window(start, filled == out.length ? out : java.util.Arrays.copyOf(out, filled));
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onCompleted() {
+      if (out == null) {
+        result.complete(new Window(offset, new byte[0]));
+      } else {
+        result.complete(new Window(start, filled == out.length ? out : java.util.Arrays.copyOf(out, filled)));
+      }
+    }
   }
 
   private static void verify(NodeLocation node, LocatedChunk chunk, ReadChunkReply r) throws CorruptReplica {
