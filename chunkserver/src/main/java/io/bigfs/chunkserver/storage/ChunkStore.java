@@ -275,7 +275,11 @@ public final class ChunkStore {
     return replicas.get(chunkId);
   }
 
-  /** Deletes a replica (on the master's order); false if there was none. */
+  /**
+   * Deletes a replica (on the master's order); false if there was none. Either way the masters
+   * hear that this node does not hold the chunk: one that was placed here but never written (a
+   * file that stayed empty) is otherwise listed here by the masters until this node's next full report.
+   */
   public boolean delete(long chunkId) throws IOException {
     Replica gone;
     synchronized (this) {
@@ -285,6 +289,7 @@ public final class ChunkStore {
       }
       gone = replicas.remove(chunkId);
       if (gone == null) {
+        listeners.forEach(l -> l.removed(chunkId));
         return false;
       }
       removeFiles(gone);

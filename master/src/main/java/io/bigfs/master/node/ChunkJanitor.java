@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * On the leader, empties the deletion queue: replicas of deleted files are ordered deleted on
- * the nodes that hold them, and once no node reports a chunk any more (and a grace period has
+ * the nodes that hold them, and once no node is known to hold a chunk (and a grace period has
  * passed, so that a slow report is not missed) the chunk leaves the queue through Raft.
  */
 public final class ChunkJanitor implements AutoCloseable {
@@ -71,8 +71,13 @@ public final class ChunkJanitor implements AutoCloseable {
         for (int n = 0; n < MAX_PER_ROUND && c.next(); n++) {
           long chunkId = Keys.readId(c.key());
           long deletedAt = ByteBuffer.wrap(c.value()).getLong();
+          // The holders leave the map as they are ordered to delete: a deleted chunk is read and
+          // copied by no one, and a holder that never had it (a pipeline chosen for a file that
+          // stayed empty) would otherwise be listed until the node's next full report. A replica
+          // whose delete is lost is found again by a report, and deleted then.
           int[] holders = replicas.nodesOf(chunkId);
           for (int node : holders) {
+            replicas.remove(chunkId, node);
             deletes.add(node, chunkId);
           }
           if (holders.length == 0 && now - deletedAt > graceMs) {

@@ -42,6 +42,25 @@ class CleanupTest {
     Wait.until("the replicas of the deleted file to be removed", Duration.ofSeconds(30), () -> held(chunkIds) == 0);
   }
 
+  @Test
+  void emptyFilesLeaveNoReplicaListedOnAnyMaster() throws Exception {
+    cluster = MiniCluster.builder().chunkservers(3).start();
+    BfsClient fs = cluster.newClient();
+    fs.mkdirs("/empty");
+    Wait.until("the masters to list no replica", Duration.ofSeconds(10), () -> listedOnAnyMaster() == 0);
+    // Each create places chunk 0 on three nodes; a file closed empty drops it unwritten.
+    for (int i = 0; i < 20; i++) {
+      fs.create("/empty/f" + i).close();
+    }
+    assertThat(fs.chunks("/empty/f0", 0, 0)).isEmpty();
+    Wait.until("every master to forget the placements of the empty files", Duration.ofSeconds(30),
+        () -> listedOnAnyMaster() == 0);
+  }
+
+  private long listedOnAnyMaster() {
+    return IntStream.range(0, 3).mapToLong(i -> cluster.master(i).replicas().size()).max().orElse(0);
+  }
+
   private long held(List<Long> chunkIds) {
     return IntStream.range(0, cluster.chunkserverCount())
         .mapToLong(i -> chunkIds.stream().filter(id -> cluster.chunkserver(i).store().get(id) != null).count())
