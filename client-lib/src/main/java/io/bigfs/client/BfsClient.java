@@ -210,10 +210,10 @@ public final class BfsClient implements Closeable {
 
   public BfsOutputStream create(String path, CreateOptions options) throws IOException {
     String p = normalize(path);
-    // Chunk 0 comes with the create: one Raft round fewer per file (per small file, a third).
+    // With data to follow, chunk 0 comes with the create: one Raft round fewer per file.
     MutateReply created = master.createForWriting(CreateOp.newBuilder()
         .setPath(p)
-        .setFirstChunk(true)
+        .setFirstChunk(options.dataFollows())
         .setOverwrite(options.overwrite())
         .setReplication(options.replication())
         .setChunkSize(options.chunkSize())

@@ -67,7 +67,12 @@ final class BigFsSystem implements SystemUnderTest {
 
     @Override
     public OutputStream create(String path) throws IOException {
-      return fs.create(path, CreateOptions.DEFAULT.withOverwrite(true));
+      return fs.create(path, CreateOptions.DEFAULT.withOverwrite(true).withDataFollowing(true));
+    }
+
+    @Override
+    public void createEmpty(String path) throws IOException {
+      fs.create(path, CreateOptions.DEFAULT.withOverwrite(true)).close();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.bigfs.bench.compare;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,7 @@ final class MasterMemory {
     int perThread = files / threads;
     Parallel.run(system, threads, (s, t) -> {
       for (int i = 0; i < perThread; i++) {
-        try (OutputStream out = s.create(dir + "/t" + t + "/" + i)) {
-          // empty
-        }
+        s.createEmpty(dir + "/t" + t + "/" + i);
       }
     });
     return perThread * threads;

@@ -26,8 +26,13 @@ interface SystemUnderTest extends AutoCloseable {
   interface Session extends AutoCloseable {
     void mkdirs(String path) throws IOException;
 
-    /** Creates a file and streams into it; closing the stream commits it. */
+    /** Creates a file to write data into; closing the stream commits it. */
     OutputStream create(String path) throws IOException;
+
+    /** Creates an empty file (created and closed: what {@code touch} does). */
+    default void createEmpty(String path) throws IOException {
+      create(path).close();
+    }
 
     InputStream open(String path) throws IOException;
 

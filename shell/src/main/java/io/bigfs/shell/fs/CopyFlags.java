@@ -21,6 +21,8 @@ public final class CopyFlags {
 
   /** How new BigFS files are created. */
   CreateOptions createOptions() {
-    return CreateOptions.DEFAULT.withOverwrite(force).withReplication(replication).withChunkSize(chunkSize);
+    // A copy writes what it read: chunk 0 may as well come with the create.
+    return CreateOptions.DEFAULT.withOverwrite(force).withReplication(replication).withChunkSize(chunkSize)
+        .withDataFollowing(true);
   }
 }

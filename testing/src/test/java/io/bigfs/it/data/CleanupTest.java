@@ -50,7 +50,7 @@ class CleanupTest {
     Wait.until("the masters to list no replica", Duration.ofSeconds(10), () -> listedOnAnyMaster() == 0);
     // Each create places chunk 0 on three nodes; a file closed empty drops it unwritten.
     for (int i = 0; i < 20; i++) {
-      fs.create("/empty/f" + i).close();
+      fs.create("/empty/f" + i, CreateOptions.DEFAULT.withDataFollowing(true)).close();
     }
     assertThat(fs.chunks("/empty/f0", 0, 0)).isEmpty();
     Wait.until("every master to forget the placements of the empty files", Duration.ofSeconds(30),

@@ -49,7 +49,11 @@ class ReadWriteTest {
   }
 
   static void write(String path, byte[] data, int writeSize) throws IOException {
-    try (BfsOutputStream out = fs.create(path, CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
+    write(path, data, writeSize, CreateOptions.DEFAULT.withChunkSize(CHUNK));
+  }
+
+  static void write(String path, byte[] data, int writeSize, CreateOptions options) throws IOException {
+    try (BfsOutputStream out = fs.create(path, options)) {
       for (int off = 0; off < data.length; off += writeSize) {
         out.write(data, off, Math.min(writeSize, data.length - off));
       }
@@ -74,6 +78,17 @@ class ReadWriteTest {
     assertThat(read(path)).isEqualTo(data);
     long chunks = (size + CHUNK - 1) / CHUNK;
     assertThat(fs.chunks(path, 0, 0)).hasSize((int) chunks)
+        .allSatisfy(c -> assertThat(c.nodes()).hasSize(3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, CHUNK, CHUNK + 1})
+  void roundTripsWhenChunkZeroCameWithTheCreate(int size) throws IOException {
+    byte[] data = random(size, size + 1);
+    String path = "/rt/first-" + size;
+    write(path, data, 7919, CreateOptions.DEFAULT.withChunkSize(CHUNK).withDataFollowing(true));
+    assertThat(read(path)).isEqualTo(data);
+    assertThat(fs.chunks(path, 0, 0)).hasSize((size + CHUNK - 1) / CHUNK)
         .allSatisfy(c -> assertThat(c.nodes()).hasSize(3));
   }
 

@@ -111,7 +111,7 @@ class MetricsTest {
     byte[] data = new byte[(chunks - 1) * CHUNK + 1000];
     new Random(6).nextBytes(data);
     ClusterMetrics before = ClusterMetrics.of(cluster);
-    try (BfsOutputStream out = fs.create("/io", CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
+    try (BfsOutputStream out = fs.create("/io", CreateOptions.DEFAULT.withChunkSize(CHUNK).withDataFollowing(true))) {
       out.write(data);
     }
 
@@ -124,7 +124,7 @@ class MetricsTest {
         m -> m.chunkserverSum("bfs_chunkserver_requests_total", Map.of("op", "write", "status", "OK")));
     awaitDelta("replicas stored", before, 3 * chunks, m -> m.chunkserverSum("bfs_chunkserver_chunks", Map.of()));
     awaitDelta("create", before, 1, m -> ok(m, "create"));
-    // Chunk 0 comes with the create.
+    // Chunk 0 came with the create (data follows).
     awaitDelta("add_chunk", before, chunks - 1, m -> ok(m, "add_chunk"));
     awaitDelta("complete", before, 1, m -> ok(m, "complete"));
     awaitDelta("files on the leader", before, 1, m -> m.leader().sum("bfs_master_files"));
