@@ -1,4 +1,4 @@
-package io.bigfs.it.data;
+package io.bigfs.it.datapath;
 
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsInputStream;

@@ -1,4 +1,4 @@
-package io.bigfs.it.data;
+package io.bigfs.it.datapath;
 
 import io.bigfs.chunkserver.ChunkserverConfig;
 import io.bigfs.client.BfsClient;
