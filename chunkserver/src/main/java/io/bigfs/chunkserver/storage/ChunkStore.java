@@ -288,11 +288,13 @@ public final class ChunkStore {
         active.close();
       }
       gone = replicas.remove(chunkId);
-      if (gone == null) {
-        listeners.forEach(l -> l.removed(chunkId));
-        return false;
+      if (gone != null) {
+        removeFiles(gone);
       }
-      removeFiles(gone);
+    }
+    if (gone == null) {
+      listeners.forEach(l -> l.removed(chunkId));
+      return false;
     }
     LOG.info("deleted replica of chunk {} (version {}, {} bytes, {})", chunkId, gone.version(), gone.length(),
         gone.finalized() ? "finalized" : "unfinished");

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -259,7 +260,7 @@ public final class FileReader implements RemoteFile {
       return readAsync(node, chunk, offset, length).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted reading chunk " + chunk.getChunkId());
+      throw new InterruptedIOException("interrupted reading chunk " + chunk.getChunkId());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;

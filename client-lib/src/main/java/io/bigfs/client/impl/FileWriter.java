@@ -52,12 +52,12 @@ public final class FileWriter {
   /** @param firstChunk chunk 0 as the create placed it, or null to ask the master when data comes */
   public FileWriter(MasterClient master, ChannelPool channels, String path, long inodeId, long chunkSize,
                     LocatedChunk firstChunk) {
-    this.firstChunk = firstChunk;
     this.master = master;
     this.channels = channels;
     this.path = path;
     this.inodeId = inodeId;
     this.chunkSize = chunkSize;
+    this.firstChunk = firstChunk;
   }
 
   public long position() {
