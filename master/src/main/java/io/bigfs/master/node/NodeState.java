@@ -9,15 +9,17 @@ import io.bigfs.proto.HeartbeatRequest;
  * @param scheduledChunks chunks this master placed on the node since its last heartbeat (so that a
  *                        burst of creates does not pile onto the node that looked emptiest)
  * @param reported        whether the node's full block report has arrived since this master started
+ * @param heartbeats      heartbeats this master has had from the node (to tell whether the node has
+ *                        reported since some moment, whatever its heartbeat interval)
  */
 public record NodeState(int id, String uuid, String address, String rack, long capacityBytes, long usedBytes,
                         long storedBytes, long chunkCount, int activeTransfers, boolean acceptingWrites,
-                        long lastHeartbeatMs, int scheduledChunks, boolean reported) {
+                        long lastHeartbeatMs, int scheduledChunks, boolean reported, long heartbeats) {
 
-  static NodeState fromHeartbeat(HeartbeatRequest hb, long now, boolean reported) {
+  static NodeState fromHeartbeat(HeartbeatRequest hb, long now, boolean reported, long heartbeats) {
     return new NodeState(hb.getNodeId(), hb.getUuid(), hb.getAddress(), hb.getRack(), hb.getCapacityBytes(),
         hb.getUsedBytes(), hb.getStoredBytes(), hb.getChunkCount(), hb.getActiveTransfers(), hb.getAcceptingWrites(),
-        now, 0, reported);
+        now, 0, reported, heartbeats);
   }
 
   public boolean isLive(long now, long deadAfterMs) {
@@ -35,11 +37,11 @@ public record NodeState(int id, String uuid, String address, String rack, long c
 
   NodeState withScheduled(int more) {
     return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, storedBytes, chunkCount, activeTransfers,
-        acceptingWrites, lastHeartbeatMs, scheduledChunks + more, reported);
+        acceptingWrites, lastHeartbeatMs, scheduledChunks + more, reported, heartbeats);
   }
 
   NodeState withReported(boolean fullReportReceived) {
     return new NodeState(id, uuid, address, rack, capacityBytes, usedBytes, storedBytes, chunkCount, activeTransfers,
-        acceptingWrites, lastHeartbeatMs, scheduledChunks, fullReportReceived);
+        acceptingWrites, lastHeartbeatMs, scheduledChunks, fullReportReceived, heartbeats);
   }
 }

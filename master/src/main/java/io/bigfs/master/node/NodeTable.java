@@ -27,7 +27,8 @@ public final class NodeTable {
   public NodeState heartbeat(HeartbeatRequest hb) {
     long now = clock.getAsLong();
     return nodes.compute(hb.getNodeId(), (id, old) ->
-        NodeState.fromHeartbeat(hb, now, old != null && old.reported() && old.uuid().equals(hb.getUuid())));
+        NodeState.fromHeartbeat(hb, now, old != null && old.reported() && old.uuid().equals(hb.getUuid()),
+            old == null ? 1 : old.heartbeats() + 1));
   }
 
   public void markReported(int nodeId) {

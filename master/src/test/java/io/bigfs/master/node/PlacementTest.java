@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlacementTest {
   static NodeState node(int id, long chunks, long free, boolean accepting, String rack) {
     return new NodeState(id, "u" + id, "127.0.0.1:" + (1000 + id), rack, 1000 + free, 1000, 0, chunks, 0, accepting,
-        0, 0, true);
+        0, 0, true, 1);
   }
 
   @Test
