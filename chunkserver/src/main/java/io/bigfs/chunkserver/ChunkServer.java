@@ -77,6 +77,7 @@ public final class ChunkServer implements AutoCloseable {
             config.blockReportIntervalMs()),
         chunkRpc::activeTransfers, this::deleteOnOrder));
     heartbeats.start();
+    chunkRpc.reportCorruptTo(heartbeats::reportCorrupt);
     // 5. the scrubber, once the node can report what it finds
     lifecycle.add("scrubber", new Scrubber(store, heartbeats::reportCorrupt, config.scrubBytesPerSecond(),
         config.scrubPauseMs(), metrics));

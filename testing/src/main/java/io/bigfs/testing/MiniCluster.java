@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * A whole cluster in one JVM: three masters (real Ratis peers, real RocksDB in temp
@@ -331,6 +332,26 @@ public final class MiniCluster implements AutoCloseable {
 
   public int chunkserverCount() {
     return chunkservers.size();
+  }
+
+  /** The index of the running chunkserver that has this node id. */
+  public int indexOfNode(int nodeId) {
+    for (int i = 0; i < chunkservers.size(); i++) {
+      if (chunkservers.get(i) != null && chunkservers.get(i).nodeId() == nodeId) {
+        return i;
+      }
+    }
+    throw new AssertionError("no running chunkserver with node id " + nodeId);
+  }
+
+  /** The data file of a chunk's finished replica on a running chunkserver (in its first data folder). */
+  public Path replicaFile(int nodeId, long chunkId) throws IOException {
+    Path dataDir = chunkserver(indexOfNode(nodeId)).store().dirs().get(0);
+    try (Stream<Path> files = Files.walk(dataDir.resolve("current"))) {
+      return files.filter(p -> p.getFileName().toString().startsWith(chunkId + "_")
+          && p.getFileName().toString().endsWith(".chunk")).findFirst()
+          .orElseThrow(() -> new AssertionError("node " + nodeId + " has no finished replica of chunk " + chunkId));
+    }
   }
 
   // ---------------------------------------------------------------- clients

@@ -98,7 +98,7 @@ public final class Heartbeats implements AutoCloseable {
     return nodeId;
   }
 
-  /** Tells the leader that a replica here is corrupt (found by the scrubber); best effort. */
+  /** Tells the leader that a replica here is corrupt (found by the scrubber, or by a copy from it); best effort. */
   public void reportCorrupt(long chunkId, String reason) {
     ReportBadReplicaRequest request = ReportBadReplicaRequest.newBuilder()
         .setChunkId(chunkId).setNodeId(nodeId).setReason(reason).build();

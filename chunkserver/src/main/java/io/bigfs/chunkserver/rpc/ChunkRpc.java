@@ -1,6 +1,7 @@
 package io.bigfs.chunkserver.rpc;
 
 import com.google.protobuf.UnsafeByteOperations;
+import io.bigfs.chunkserver.scrub.Scrubber;
 import io.bigfs.chunkserver.storage.ChunkStore;
 import io.bigfs.chunkserver.storage.Replica;
 import io.bigfs.chunkserver.storage.ReplicaReader;
@@ -41,6 +42,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
   private final DataMetrics metrics;
   private final ChunkAccess access;
   private final AtomicInteger activeTransfers = new AtomicInteger();
+  private volatile Scrubber.Reporter corrupt = (chunkId, reason) -> { };
   private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "chunk-reader");
     t.setDaemon(true);
@@ -57,6 +59,11 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
     this.peers = peers;
     this.metrics = metrics;
     this.access = access;
+  }
+
+  /** Where replicas found corrupt while being copied are reported (the masters, once the node can reach them). */
+  public void reportCorruptTo(Scrubber.Reporter reporter) {
+    this.corrupt = reporter;
   }
 
   /** Streams in flight (writes, reads, copies), reported as the node's load. */
@@ -158,7 +165,7 @@ public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
     activeTransfers.incrementAndGet();
     try {
       access.check(request.getToken(), request.getChunkId(), TokenKind.TOKEN_CHUNK_WRITE);
-      long bytes = new ReplicaTransfer(store, peers).copy(request);
+      long bytes = new ReplicaTransfer(store, peers, corrupt).copy(request);
       metrics.transferred(bytes);
       metrics.request(DataMetrics.Op.TRANSFER, StatusCode.OK.name());
       Replies.send(out, TransferReplicaReply.newBuilder().setStatus(Statuses.ok()).build());

@@ -2,6 +2,7 @@ package io.bigfs.chunkserver.rpc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
+import io.bigfs.chunkserver.scrub.Scrubber;
 import io.bigfs.chunkserver.storage.ChunkStore;
 import io.bigfs.chunkserver.storage.ReplicaReader;
 import io.bigfs.common.BfsException;
@@ -24,17 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Copies a prefix of a local replica to another node through that node's write endpoint, as a
  * one-node pipeline. The stored checksums are verified on the way out, so a corrupt replica is
- * never copied.
+ * never copied: the copy stops, and the replica is reported corrupt so that the leader takes it
+ * out of service rather than pick it as the source of every next copy.
  */
 final class ReplicaTransfer {
   private static final long TIMEOUT_S = 120;
 
   private final ChunkStore store;
   private final ChannelPool peers;
+  private final Scrubber.Reporter corrupt;
 
-  ReplicaTransfer(ChunkStore store, ChannelPool peers) {
+  ReplicaTransfer(ChunkStore store, ChannelPool peers, Scrubber.Reporter corrupt) {
     this.store = store;
     this.peers = peers;
+    this.corrupt = corrupt;
   }
 
   /** Returns the bytes copied. */
@@ -92,6 +96,9 @@ final class ReplicaTransfer {
       done.get(TIMEOUT_S, TimeUnit.SECONDS);
     } catch (IOException e) {
       target.onError(io.grpc.Status.CANCELLED.withDescription(e.getMessage()).asRuntimeException());
+      if (e instanceof BfsException b && b.code() == StatusCode.CORRUPT) {
+        corrupt.corrupt(request.getChunkId(), "copy: " + e.getMessage());
+      }
       throw e;
     } catch (Exception e) {
       throw new BfsException(StatusCode.UNAVAILABLE, "copy to " + request.getTarget().getAddress() + " failed: "

@@ -158,7 +158,7 @@ public final class ChunkStore {
       if (resumeOffset != 0) {
         throw BfsException.invalid("chunk " + chunkId + ": a new replica starts at offset 0");
       }
-      if (existing != null && existing.version() >= version) {
+      if (existing != null && existing.version() >= version && !brokenCopy(existing, version, active)) {
         throw new BfsException(StatusCode.ALREADY_EXISTS, "chunk " + chunkId + " already has a replica at version "
             + existing.version());
       }
@@ -185,6 +185,18 @@ public final class ChunkStore {
     replicas.put(chunkId, new Replica(chunkId, version, resumeOffset, false, writer.dirIndex(), writer.dataFile()));
     writers.put(chunkId, writer);
     return writer;
+  }
+
+  /**
+   * Whether an existing replica is what a broken copy left: unfinished, at the very version now
+   * written anew, and written by no one. A new replica at a version is only started by a copy of
+   * a complete chunk (a client's pipeline gets fresh chunks, and its recovery resumes survivors
+   * under a newer version), so the leftover has no use; refusing it would refuse every later
+   * copy here, and with three nodes the chunk would stay a replica short until this node's next
+   * full report (an hour) told the master to delete it.
+   */
+  private static boolean brokenCopy(Replica existing, long version, ReplicaWriter active) {
+    return !existing.finalized() && existing.version() == version && active == null;
   }
 
   private ReplicaWriter resume(long chunkId, long version, long offset, Replica existing) throws IOException {

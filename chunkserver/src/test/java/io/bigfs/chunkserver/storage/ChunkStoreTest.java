@@ -131,6 +131,26 @@ class ChunkStoreTest {
   }
 
   @Test
+  void aCopyReplacesWhatABrokenCopyLeftButNeverAFinishedReplicaOrOneBeingWritten() throws IOException {
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0);
+    byte[] data = random(200_000, 5);
+    ReplicaWriter broken = store.openWriter(12, 1, 0, false);
+    append(broken, data, 0, 50_000);
+    BfsException busy = assertThrows(BfsException.class, () -> store.openWriter(12, 1, 0, false));
+    assertThat(busy.code()).as("a replica being written is not replaced").isEqualTo(StatusCode.ALREADY_EXISTS);
+    broken.close(); // the copy's stream broke: an unfinished replica is left, written by no one
+
+    ReplicaWriter again = store.openWriter(12, 1, 0, false);
+    append(again, data, 0, data.length);
+    again.finalizeReplica();
+    assertThat(readAll(store, 12)).isEqualTo(data);
+
+    BfsException done = assertThrows(BfsException.class, () -> store.openWriter(12, 1, 0, false));
+    assertThat(done.code()).as("a finished replica is not replaced").isEqualTo(StatusCode.ALREADY_EXISTS);
+    assertThat(readAll(store, 12)).isEqualTo(data);
+  }
+
+  @Test
   void aFullNodeRefusesNewReplicas() throws IOException {
     ChunkStore store = ChunkStore.open(List.of(dir), 0.0000001, 0);
     BfsException e = assertThrows(BfsException.class, () -> store.openWriter(11, 1, 0, false));

@@ -50,14 +50,6 @@ class FailuresTest {
     }
   }
 
-  int indexOfNode(int nodeId) {
-    for (int i = 0; i < cluster.chunkserverCount(); i++) {
-      if (cluster.chunkserver(i) != null && cluster.chunkserver(i).nodeId() == nodeId) {
-        return i;
-      }
-    }
-    throw new AssertionError("no chunkserver with node id " + nodeId);
-  }
 
   @Test
   void aPipelineNodeKilledMidWriteDoesNotStopTheWrite() throws Exception {
@@ -69,7 +61,7 @@ class FailuresTest {
       out.hflush();
       // Kill the middle node of the pipeline of the chunk being written.
       ChunkInfo current = fs.chunks("/survivor", 2 * CHUNK, 1).get(0);
-      cluster.killChunkserver(indexOfNode(current.nodeIds().get(1)));
+      cluster.killChunkserver(cluster.indexOfNode(current.nodeIds().get(1)));
       out.write(data, 2 * CHUNK + 100_000, data.length - (2 * CHUNK + 100_000));
     }
     assertThat(fs.stat("/survivor").length()).isEqualTo(data.length);
@@ -90,7 +82,7 @@ class FailuresTest {
       out.write(data);
     }
     // The first replica a reader would pick goes away (the master has not noticed yet).
-    cluster.killChunkserver(indexOfNode(fs.chunks("/spread", 0, 0).get(0).nodeIds().get(0)));
+    cluster.killChunkserver(cluster.indexOfNode(fs.chunks("/spread", 0, 0).get(0).nodeIds().get(0)));
     assertThat(read(fs, "/spread")).isEqualTo(data);
   }
 
@@ -104,7 +96,7 @@ class FailuresTest {
     }
     ChunkInfo first = fs.chunks("/rot", 0, 0).get(0);
     int victim = first.nodeIds().get(0);
-    Path file = chunkFile(cluster.chunkserver(indexOfNode(victim)).store().dirs().get(0), first.chunkId());
+    Path file = cluster.replicaFile(victim, first.chunkId());
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, 1000);
@@ -135,12 +127,6 @@ class FailuresTest {
     }
   }
 
-  static Path chunkFile(Path dataDir, long chunkId) throws IOException {
-    try (Stream<Path> files = Files.walk(dataDir.resolve("current"))) {
-      return files.filter(p -> p.getFileName().toString().startsWith(chunkId + "_")
-          && p.getFileName().toString().endsWith(".chunk")).findFirst().orElseThrow();
-    }
-  }
 
   @Test
   void aSecondWriterIsRefusedAndAVanishedWritersFileIsRecovered() throws Exception {

@@ -48,8 +48,8 @@ class ScrubAndDecommissionTest {
     Wait.until("3 replicas", Duration.ofSeconds(20), () -> Replicas.exactly(fs, paths, 3));
     ChunkInfo first = fs.chunks("/rot/f", 0, 1).get(0);
     int victim = first.nodeIds().get(0);
-    int index = indexOf(victim);
-    Path file = chunkFile(cluster.chunkserver(index).store().dirs().get(0), first.chunkId());
+    int index = cluster.indexOfNode(victim);
+    Path file = cluster.replicaFile(victim, first.chunkId());
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, 5000);
@@ -135,19 +135,5 @@ class ScrubAndDecommissionTest {
     }
   }
 
-  private int indexOf(int nodeId) {
-    for (int i = 0; i < cluster.chunkserverCount(); i++) {
-      if (cluster.chunkserver(i) != null && cluster.chunkserver(i).nodeId() == nodeId) {
-        return i;
-      }
-    }
-    throw new AssertionError("no node " + nodeId);
-  }
 
-  static Path chunkFile(Path dataDir, long chunkId) throws IOException {
-    try (Stream<Path> files = Files.walk(dataDir.resolve("current"))) {
-      return files.filter(p -> p.getFileName().toString().startsWith(chunkId + "_")
-          && p.getFileName().toString().endsWith(".chunk")).findFirst().orElseThrow();
-    }
-  }
 }

@@ -41,7 +41,7 @@ class TokenPipelineRecoveryTest {
       out.write(data, 0, firstPart);
       out.hflush();
       ChunkInfo current = fs.chunks("/survivor", 2 * CHUNK, 1).get(0);
-      cluster.killChunkserver(indexOfNode(current.nodeIds().get(1)));
+      cluster.killChunkserver(cluster.indexOfNode(current.nodeIds().get(1)));
       out.write(data, firstPart, data.length - firstPart);
     }
     try (BfsInputStream in = fs.open("/survivor")) {
@@ -51,12 +51,4 @@ class TokenPipelineRecoveryTest {
         .isGreaterThan(1);
   }
 
-  int indexOfNode(int nodeId) {
-    for (int i = 0; i < cluster.chunkserverCount(); i++) {
-      if (cluster.chunkserver(i) != null && cluster.chunkserver(i).nodeId() == nodeId) {
-        return i;
-      }
-    }
-    throw new AssertionError("no chunkserver with node id " + nodeId);
-  }
 }
