@@ -6,12 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Heap that the metadata servers keep per file: the JVM's heap after a full collection, before
- * and after many empty files are created from 16 threads. The whole system runs in this JVM, so
- * the heap is that of all its servers (BigFS: three masters; HDFS: one NameNode) and the growth
- * is divided by their number. Also the JVM's resident set size at the end.
+ * Heap that the metadata servers keep per file: the slope of the JVM's heap after a full
+ * collection, taken at {@link #CHECKPOINTS} points while many empty files are created from 16
+ * threads, fitted by least squares. The whole system runs in this JVM, so the heap is that of all
+ * its servers (BigFS: three masters; HDFS: one NameNode) and the slope is divided by their number.
+ * Also the heap and the JVM's resident set size at the end.
+ *
+ * <p>Why a slope and a long warm-up: some of a server's heap is bounded but large, and fills
+ * with the first files (Ratis keeps up to two 8 MiB log segments per master on the heap, about
+ * 110,000 entries; the NameNode has its own caches). Two heap readings taken before such a cache
+ * is full make it look like heap per file, and readings at two points of its sawtooth vary by
+ * tens of megabytes; a line through several readings after the warm-up does not.
  */
 final class MasterMemory {
+  /** Files created before the first reading (or twice the files measured, if fewer): enough to fill Ratis' log cache. */
+  static final int WARM_UP_FILES = 150_000;
+  static final int CHECKPOINTS = 5;
+
   private MasterMemory() {}
 
   /** Returns {heap growth per file per metadata server in bytes, heap after in MiB, RSS after in MiB}. */
@@ -20,20 +31,42 @@ final class MasterMemory {
     try (SystemUnderTest.Session s = system.session()) {
       for (int t = 0; t < threads; t++) {
         s.mkdirs(dir + "/warm/t" + t);
-        s.mkdirs(dir + "/files/t" + t);
+        for (int c = 1; c <= CHECKPOINTS; c++) {
+          s.mkdirs(dir + "/files" + c + "/t" + t);
+        }
       }
     }
-    // A first batch fills what is bounded (log caches, memtables), so the growth measured next is per file.
-    createEmpty(system, dir + "/warm", threads, Math.max(threads, files / 10));
-    long before = heapAfterGc();
-    int created = createEmpty(system, dir + "/files", threads, files);
-    long after = heapAfterGc();
-    double perFile = (after - before) / (double) created / metadataServers;
-    double[] result = {perFile, after / 1048576.0, rssBytes() / 1048576.0};
+    createEmpty(system, dir + "/warm", threads, Math.max(threads, Math.min(WARM_UP_FILES, 2 * files)));
+    double[] created = new double[CHECKPOINTS + 1];
+    double[] heap = new double[CHECKPOINTS + 1];
+    heap[0] = heapAfterGc();
+    for (int c = 1; c <= CHECKPOINTS; c++) {
+      created[c] = created[c - 1] + createEmpty(system, dir + "/files" + c, threads, Math.max(threads, files / CHECKPOINTS));
+      heap[c] = heapAfterGc();
+    }
+    double perFile = slope(created, heap) / metadataServers;
+    double[] result = {perFile, heap[CHECKPOINTS] / 1048576.0, rssBytes() / 1048576.0};
     try (SystemUnderTest.Session s = system.session()) {
       s.delete(dir, true);
     }
     return result;
+  }
+
+  /** The least-squares slope of y over x. */
+  static double slope(double[] x, double[] y) {
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < x.length; i++) {
+      mx += x[i] / x.length;
+      my += y[i] / y.length;
+    }
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < x.length; i++) {
+      num += (x[i] - mx) * (y[i] - my);
+      den += (x[i] - mx) * (x[i] - mx);
+    }
+    return den == 0 ? 0 : num / den;
   }
 
   private static int createEmpty(SystemUnderTest system, String dir, int threads, int files) throws Exception {

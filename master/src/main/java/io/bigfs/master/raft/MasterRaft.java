@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MasterRaft implements AutoCloseable {
   /** Creation gap of one entry: a requested snapshot is taken if anything was applied since the last. */
   private static final long FORCE_SNAPSHOT_GAP = 1;
+  /** How long Ratis keeps a reply for a resent call; none is ever resent (see {@link #properties}). */
+  private static final long RATIS_RETRY_CACHE_MS = 5_000;
   private final MasterConfig config;
   private final RaftGroup group;
   private final RaftPeerId selfId;
@@ -109,6 +111,11 @@ public final class MasterRaft implements AutoCloseable {
     RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
     RaftServerConfigKeys.Log.setSegmentCacheSizeMax(p, SizeInBytes.valueOf(c.segmentSizeBytes() * 3));
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+    // Ratis keeps every reply on the heap for the retry cache's expiry (60 s by default: tens of
+    // megabytes per master at a thousand operations a second) to answer a client that resends a
+    // call. Masters submit each entry once, under a call id of its own, so nothing ever resends;
+    // clients' retries are made exactly-once by the namespace's own retry records in RocksDB.
+    RaftServerConfigKeys.RetryCache.setExpiryTime(p, TimeDuration.valueOf(RATIS_RETRY_CACHE_MS, TimeUnit.MILLISECONDS));
     // A new leader must not wait long for a partitioned one to step down.
     RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p,
         TimeDuration.valueOf(c.electionTimeoutMaxMs() * 2, TimeUnit.MILLISECONDS));
