@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -150,12 +151,14 @@ public final class CompareBench {
         m.put(Workload.FAILOVER, failoverMs);
       }
       log.printf(Locale.ROOT, "%s: leader failover %.0f ms%n", name, failoverMs);
-      double[] mem = MasterMemory.run(system, "/bench/memory", o.memoryFiles, which.equals("bigfs") ? 3 : 1);
-      m.put(Workload.heapPerFile(o.memoryFiles), mem[0]);
-      m.put(Workload.heap(o.memoryFiles), mem[1]);
-      m.put(Workload.rss(o.memoryFiles), mem[2]);
-      log.printf(Locale.ROOT, "%s: after %,d files: heap growth %.1f bytes/file/server, heap %.0f MiB, RSS %.0f MiB%n",
-          name, o.memoryFiles, mem[0], mem[1], mem[2]);
+      MasterMemory.Result mem = MasterMemory.run(system, "/bench/memory", o.memoryFiles, which.equals("bigfs") ? 3 : 1);
+      m.put(Workload.heapPerFile(o.memoryFiles), mem.bytesPerFile());
+      m.put(Workload.heap(o.memoryFiles), mem.heapMiB());
+      m.put(Workload.rss(o.memoryFiles), mem.rssMiB());
+      log.printf(Locale.ROOT, "%s: after %,d files: heap growth %.1f bytes/file/server (slope of the heap readings %s MiB),"
+          + " heap %.0f MiB, RSS %.0f MiB%n", name, o.memoryFiles, mem.bytesPerFile(),
+          Arrays.stream(mem.readingsMiB()).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
+          mem.heapMiB(), mem.rssMiB());
     } finally {
       FileTrees.delete(dir);
     }

@@ -25,8 +25,13 @@ final class MasterMemory {
 
   private MasterMemory() {}
 
-  /** Returns {heap growth per file per metadata server in bytes, heap after in MiB, RSS after in MiB}. */
-  static double[] run(SystemUnderTest system, String dir, int files, int metadataServers) throws Exception {
+  /**
+   * What was measured: heap growth per file and metadata server in bytes (the slope), the heap
+   * and RSS at the end in MiB, and the heap readings the slope was fitted to, in MiB.
+   */
+  record Result(double bytesPerFile, double heapMiB, double rssMiB, double[] readingsMiB) {}
+
+  static Result run(SystemUnderTest system, String dir, int files, int metadataServers) throws Exception {
     int threads = 16;
     try (SystemUnderTest.Session s = system.session()) {
       for (int t = 0; t < threads; t++) {
@@ -45,7 +50,11 @@ final class MasterMemory {
       heap[c] = heapAfterGc();
     }
     double perFile = slope(created, heap) / metadataServers;
-    double[] result = {perFile, heap[CHECKPOINTS] / 1048576.0, rssBytes() / 1048576.0};
+    double[] readings = new double[heap.length];
+    for (int i = 0; i < heap.length; i++) {
+      readings[i] = heap[i] / 1048576.0;
+    }
+    Result result = new Result(perFile, readings[CHECKPOINTS], rssBytes() / 1048576.0, readings);
     try (SystemUnderTest.Session s = system.session()) {
       s.delete(dir, true);
     }

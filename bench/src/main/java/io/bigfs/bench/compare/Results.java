@@ -50,7 +50,8 @@ final class Results {
     return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
+  /** Blank where a ratio means nothing: no value, or a negative one (a slope that noise took below zero). */
   private static String ratio(double v) {
-    return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%.2f×", v);
+    return Double.isNaN(v) || Double.isInfinite(v) || v < 0 ? "" : String.format(Locale.ROOT, "%.2f×", v);
   }
 }
