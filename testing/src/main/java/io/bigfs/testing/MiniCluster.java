@@ -1,6 +1,7 @@
 package io.bigfs.testing;
 
 import io.bigfs.chunkserver.ChunkServer;
+import io.bigfs.chunkserver.storage.Replica;
 import io.bigfs.chunkserver.ChunkserverConfig;
 import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsClientConfig;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A whole cluster in one JVM: three masters (real Ratis peers, real RocksDB in temp
@@ -344,14 +344,13 @@ public final class MiniCluster implements AutoCloseable {
     throw new AssertionError("no running chunkserver with node id " + nodeId);
   }
 
-  /** The data file of a chunk's finished replica on a running chunkserver (in its first data folder). */
-  public Path replicaFile(int nodeId, long chunkId) throws IOException {
-    Path dataDir = chunkserver(indexOfNode(nodeId)).store().dirs().get(0);
-    try (Stream<Path> files = Files.walk(dataDir.resolve("current"))) {
-      return files.filter(p -> p.getFileName().toString().startsWith(chunkId + "_")
-          && p.getFileName().toString().endsWith(".chunk")).findFirst()
-          .orElseThrow(() -> new AssertionError("node " + nodeId + " has no finished replica of chunk " + chunkId));
+  /** The data file of a chunk's finished replica on a running chunkserver. */
+  public Path replicaFile(int nodeId, long chunkId) {
+    Replica r = chunkserver(indexOfNode(nodeId)).store().get(chunkId);
+    if (r == null || !r.finalized()) {
+      throw new AssertionError("node " + nodeId + " has no finished replica of chunk " + chunkId);
     }
+    return r.dataFile();
   }
 
   // ---------------------------------------------------------------- clients

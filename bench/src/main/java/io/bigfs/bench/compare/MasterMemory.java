@@ -22,6 +22,7 @@ final class MasterMemory {
   /** Files created before the first reading (or twice the files measured, if fewer): enough to fill Ratis' log cache. */
   static final int WARM_UP_FILES = 150_000;
   static final int CHECKPOINTS = 5;
+  private static final double MIB = 1048576.0;
 
   private MasterMemory() {}
 
@@ -44,17 +45,13 @@ final class MasterMemory {
     createEmpty(system, dir + "/warm", threads, Math.max(threads, Math.min(WARM_UP_FILES, 2 * files)));
     double[] created = new double[CHECKPOINTS + 1];
     double[] heap = new double[CHECKPOINTS + 1];
-    heap[0] = heapAfterGc();
+    heap[0] = heapAfterGc() / MIB;
     for (int c = 1; c <= CHECKPOINTS; c++) {
       created[c] = created[c - 1] + createEmpty(system, dir + "/files" + c, threads, Math.max(threads, files / CHECKPOINTS));
-      heap[c] = heapAfterGc();
+      heap[c] = heapAfterGc() / MIB;
     }
-    double perFile = slope(created, heap) / metadataServers;
-    double[] readings = new double[heap.length];
-    for (int i = 0; i < heap.length; i++) {
-      readings[i] = heap[i] / 1048576.0;
-    }
-    Result result = new Result(perFile, readings[CHECKPOINTS], rssBytes() / 1048576.0, readings);
+    double perFile = slope(created, heap) * MIB / metadataServers;
+    Result result = new Result(perFile, heap[CHECKPOINTS], rssBytes() / MIB, heap);
     try (SystemUnderTest.Session s = system.session()) {
       s.delete(dir, true);
     }

@@ -111,7 +111,7 @@ public final class Rebalancer {
             continue; // every emptier node has this chunk already; try another
           }
           ReplicaCopier.Copy copy = new ReplicaCopier.Copy(chunkId, chunk.version(), chunk.length(), source, target);
-          if (copier.start(copy, () -> { })) {
+          if (copier.start(copy)) {
             moves.put(chunkId, Move.started(source.id(), target.id()));
             projected.merge(source.id(), -100.0 * chunk.length() / source.capacityBytes(), Double::sum);
             projected.merge(target.id(), 100.0 * chunk.length() / target.capacityBytes(), Double::sum);

@@ -80,7 +80,7 @@ public final class ReplicaCopier implements AutoCloseable {
   }
 
   /** Starts a copy if both nodes have a stream to spare; false otherwise. */
-  public synchronized boolean start(Copy copy, Runnable onSuccess) {
+  public synchronized boolean start(Copy copy) {
     if (!hasRoom(copy.source().id()) || !hasRoom(copy.target().id())) {
       return false;
     }
@@ -88,11 +88,11 @@ public final class ReplicaCopier implements AutoCloseable {
     streams.merge(copy.target().id(), 1, Integer::sum);
     targets.computeIfAbsent(copy.chunkId(), c -> new ArrayList<>()).add(new Pending(copy.target().id(), Long.MAX_VALUE));
     inFlight++;
-    pool.execute(() -> run(copy, onSuccess));
+    pool.execute(() -> run(copy));
     return true;
   }
 
-  private void run(Copy copy, Runnable onSuccess) {
+  private void run(Copy copy) {
     boolean ok = false;
     try {
       TransferReplicaReply reply = ChunkServiceGrpc.newBlockingStub(channels.get(copy.source().address()))
@@ -130,7 +130,6 @@ public final class ReplicaCopier implements AutoCloseable {
           copy.target().id());
       copies.increment();
       bytes.increment(copy.length());
-      onSuccess.run();
     } else {
       failures.increment();
     }

@@ -270,7 +270,7 @@ public final class ReplicationMonitor implements AutoCloseable {
           break;
         }
         if (copier.start(new ReplicaCopier.Copy(need.chunkId(), need.version(), need.length(), source,
-            chosen.get(0)), () -> { })) {
+            chosen.get(0)))) {
           started++;
         }
       }

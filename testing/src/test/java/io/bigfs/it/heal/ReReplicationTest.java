@@ -21,10 +21,6 @@ import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,12 +150,7 @@ class ReReplicationTest {
     ChunkInfo chunk = fs.chunks("/rotted/f", 0, 1).get(0);
     int rotted = chunk.nodeIds().get(0);
     int healthy = cluster.indexOfNode(chunk.nodeIds().get(1));
-    Path file = cluster.replicaFile(rotted, chunk.chunkId());
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.allocate(1);
-      ch.read(b, 1_000_000);
-      ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ 1)}), 1_000_000);
-    }
+    Replicas.rot(cluster.replicaFile(rotted, chunk.chunkId()), 1_000_000);
     cluster.killChunkserver(healthy);
     fs.setReplication("/rotted/f", 3);
     Wait.until("a copy from the rotted replica to stop and report it", Duration.ofSeconds(30), () ->

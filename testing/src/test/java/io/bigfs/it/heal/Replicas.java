@@ -8,6 +8,10 @@ import io.bigfs.client.CreateOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +29,15 @@ final class Replicas {
       out.write(data);
     }
     return data;
+  }
+
+  /** Flips one byte of a file in place: rot that its checksums catch. */
+  static void rot(Path file, long offset) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, offset);
+      ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ 1)}), offset);
+    }
   }
 
   static byte[] read(BfsClient fs, String path) throws IOException {

@@ -12,16 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +46,7 @@ class ScrubAndDecommissionTest {
     int victim = first.nodeIds().get(0);
     int index = cluster.indexOfNode(victim);
     Path file = cluster.replicaFile(victim, first.chunkId());
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.allocate(1);
-      ch.read(b, 5000);
-      ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ 1)}), 5000);
-    }
+    Replicas.rot(file, 5000);
     Wait.until("the scrubber to report the rotted replica", Duration.ofSeconds(30), () ->
         cluster.master(cluster.leaderIndex()).corruptReplicas().recent().stream()
             .anyMatch(r -> r.chunkId() == first.chunkId() && r.nodeId() == victim));
