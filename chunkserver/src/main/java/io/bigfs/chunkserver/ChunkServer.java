@@ -59,7 +59,8 @@ public final class ChunkServer implements AutoCloseable {
     // 1. metrics
     PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
     // 2. storage
-    store = ChunkStore.open(config.dataDirs(), config.maxFullness(), config.capacityBytes());
+    store = ChunkStore.open(config.dataDirs(), config.maxFullness(), config.capacityBytes(),
+        config.directWrites());
     // 3. the data endpoint, where token mode lets in service tokens, or chunk tokens checked per request
     ServerSecurity security = ServerSecurity.load(config.security(), "chunkserver on " + config.host(),
         System::currentTimeMillis);

@@ -42,12 +42,14 @@ public final class ChunkStore {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final double maxFullness;
   private final long capacityLimit;
+  private final boolean directWrites;
 
-  private ChunkStore(List<Path> dirs, String uuid, double maxFullness, long capacityLimit) {
+  private ChunkStore(List<Path> dirs, String uuid, double maxFullness, long capacityLimit, boolean directWrites) {
     this.dirs = dirs;
     this.uuid = uuid;
     this.maxFullness = maxFullness;
     this.capacityLimit = capacityLimit;
+    this.directWrites = directWrites;
   }
 
   /**
@@ -57,6 +59,12 @@ public final class ChunkStore {
    * @param capacityLimit bytes BigFS may use on this node; 0 for the whole disks
    */
   public static ChunkStore open(List<Path> dirs, double maxFullness, long capacityLimit) throws IOException {
+    return open(dirs, maxFullness, capacityLimit, true);
+  }
+
+  /** @param directWrites write whole blocks of replicas past the page cache where the disk allows ({@link DirectAppender}) */
+  public static ChunkStore open(List<Path> dirs, double maxFullness, long capacityLimit, boolean directWrites)
+      throws IOException {
     if (dirs.isEmpty()) {
       throw new IllegalArgumentException("no data directory given");
     }
@@ -65,7 +73,7 @@ public final class ChunkStore {
       Files.createDirectories(dir.resolve(ChunkFiles.TMP));
     }
     ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs), maxFullness,
-        capacityLimit);
+        capacityLimit, directWrites);
     store.scan();
     return store;
   }
@@ -174,7 +182,7 @@ public final class ChunkStore {
       }
       int dir = emptiestDir();
       Path file = ChunkFiles.temporaryData(dirs.get(dir), chunkId, version);
-      writer = new ReplicaWriter(this, chunkId, version, dir, file, 0, new int[0], true);
+      writer = new ReplicaWriter(this, chunkId, version, dir, file, 0, new int[0], true, directWrites);
     } else {
       if (active != null) {
         active.close();
@@ -222,7 +230,7 @@ public final class ChunkStore {
       file = renamed;
     }
     int[] known = ReplicaCheck.fullBlockCrcs(file, offset);
-    return new ReplicaWriter(this, chunkId, version, existing.dirIndex(), file, offset, known, false);
+    return new ReplicaWriter(this, chunkId, version, existing.dirIndex(), file, offset, known, false, directWrites);
   }
 
   /** Moves a written replica into place; from now on it is complete and immutable. */

@@ -28,13 +28,15 @@ public final class ReplicaWriter implements AutoCloseable {
   private final Path dataFile;
   private final FileChannel data;
   private final FileChannel checksums;
+  /** Whole blocks go to disk past the page cache; the rest through {@link #data}. */
+  private final DirectAppender direct;
   private final CRC32C blockCrc = new CRC32C();
   private int[] crcs = new int[16];
   private long length;
   private boolean open = true;
 
   ReplicaWriter(ChunkStore store, long chunkId, long version, int dirIndex, Path dataFile, long length,
-                int[] knownCrcs, boolean fresh) throws IOException {
+                int[] knownCrcs, boolean fresh, boolean directWrites) throws IOException {
     this.store = store;
     this.chunkId = chunkId;
     this.version = version;
@@ -44,6 +46,7 @@ public final class ReplicaWriter implements AutoCloseable {
     Path crcFile = ChunkFiles.checksumFileOf(dataFile);
     this.data = FileChannel.open(dataFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.READ);
+    this.direct = DirectAppender.open(dataFile, directWrites);
     this.checksums = fresh ? ChecksumFile.create(crcFile)
         : FileChannel.open(crcFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     data.truncate(length);
@@ -113,7 +116,7 @@ public final class ReplicaWriter implements AutoCloseable {
       pos += len;
     }
     ByteBuffer buf = bytes.asReadOnlyByteBuffer();
-    long at = offset;
+    long at = offset + direct.write(buf, offset);
     while (buf.hasRemaining()) {
       at += data.write(buf, at);
     }
@@ -158,6 +161,7 @@ public final class ReplicaWriter implements AutoCloseable {
       sync();
       open = false;
       data.close();
+      direct.close();
       checksums.close();
     }
     return store.finalizeWritten(this);
@@ -203,6 +207,7 @@ public final class ReplicaWriter implements AutoCloseable {
     try {
       writePartialCrc();
       data.close();
+      direct.close();
       checksums.close();
     } catch (IOException ignored) {
       // the replica is recovered from whatever reached the disk

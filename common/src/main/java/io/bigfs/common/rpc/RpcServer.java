@@ -7,6 +7,7 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +36,8 @@ public final class RpcServer implements AutoCloseable {
         // Clients ping every Channels.KEEPALIVE_SECONDS to notice a dead server; gRPC's default
         // tolerance (one ping per 5 minutes) would answer them with GOAWAY too_many_pings.
         .permitKeepAliveTime(Channels.KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS)
-        .permitKeepAliveWithoutCalls(true);
+        .permitKeepAliveWithoutCalls(true)
+        .withChildOption(ChannelOption.ALLOCATOR, Channels.ALLOCATOR);
     services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, interceptors)));
     server = builder.build().start();
   }
