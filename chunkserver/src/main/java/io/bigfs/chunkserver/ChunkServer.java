@@ -60,7 +60,7 @@ public final class ChunkServer implements AutoCloseable {
     PrometheusMeterRegistry metrics = Metrics.newRegistry("chunkserver", config.host() + ":" + config.port());
     // 2. storage
     store = ChunkStore.open(config.dataDirs(), config.maxFullness(), config.capacityBytes(),
-        config.directWrites());
+        config.directIo());
     // 3. the data endpoint, where token mode lets in service tokens, or chunk tokens checked per request
     ServerSecurity security = ServerSecurity.load(config.security(), "chunkserver on " + config.host(),
         System::currentTimeMillis);

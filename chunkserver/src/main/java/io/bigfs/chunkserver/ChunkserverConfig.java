@@ -27,7 +27,7 @@ public record ChunkserverConfig(
     long scrubBytesPerSecond,
     long scrubPauseMs,
     long capacityBytes,
-    boolean directWrites,
+    boolean directIo,
     SecurityConfig security) {
 
   public static final ConfigKey<String> DATA_DIRS = ConfigKey.string("chunkserver.data.dirs", "",
@@ -60,12 +60,13 @@ public record ChunkserverConfig(
       "Bytes BigFS may store on this node (accepts k, m, g, t); 0 for all of its disks. Fullness and\n"
           + "rebalancing then count only replicas against it.");
 
-  public static final ConfigKey<Boolean> DIRECT_WRITES = ConfigKey.bool("chunkserver.write.direct", true,
-      "Write the whole blocks of a replica past the page cache (O_DIRECT), sparing the CPU a copy into\n"
-          + "the cache; file systems that refuse it (tmpfs) are written through the cache regardless.");
+  public static final ConfigKey<Boolean> DIRECT_IO = ConfigKey.bool("chunkserver.direct.io", true,
+      "Write the whole blocks of replicas, and read ranges of 1 MiB or more of finished ones, past the\n"
+          + "page cache (O_DIRECT), sparing the CPU a copy through the cache; smaller reads still use it,\n"
+          + "and file systems that refuse O_DIRECT (tmpfs) are used through the cache regardless.");
 
   public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(DATA_DIRS, MASTERS, HOST, PORT, RACK,
-      HTTP_HOST, HTTP_PORT, HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS, SCRUB_RATE, SCRUB_PAUSE, CAPACITY, DIRECT_WRITES),
+      HTTP_HOST, HTTP_PORT, HEARTBEAT, BLOCK_REPORT, MAX_FULLNESS, SCRUB_RATE, SCRUB_PAUSE, CAPACITY, DIRECT_IO),
       SecurityConfig.KEYS.stream()).collect(Collectors.toUnmodifiableList());
 
   public static ChunkserverConfig from(Config c) {
@@ -84,7 +85,7 @@ public record ChunkserverConfig(
         Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList(),
         masters, c.get(HOST), c.get(PORT), c.get(RACK), c.get(HTTP_HOST), c.get(HTTP_PORT), c.get(HEARTBEAT),
         c.get(BLOCK_REPORT), c.get(MAX_FULLNESS), c.get(SCRUB_RATE), c.get(SCRUB_PAUSE), c.get(CAPACITY),
-        c.get(DIRECT_WRITES), SecurityConfig.from(c));
+        c.get(DIRECT_IO), SecurityConfig.from(c));
     if (config.heartbeatIntervalMs <= 0 || config.blockReportIntervalMs <= 0) {
       throw new IllegalArgumentException("heartbeat and block report intervals must be positive");
     }

@@ -42,14 +42,14 @@ public final class ChunkStore {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final double maxFullness;
   private final long capacityLimit;
-  private final boolean directWrites;
+  private final boolean directIo;
 
-  private ChunkStore(List<Path> dirs, String uuid, double maxFullness, long capacityLimit, boolean directWrites) {
+  private ChunkStore(List<Path> dirs, String uuid, double maxFullness, long capacityLimit, boolean directIo) {
     this.dirs = dirs;
     this.uuid = uuid;
     this.maxFullness = maxFullness;
     this.capacityLimit = capacityLimit;
-    this.directWrites = directWrites;
+    this.directIo = directIo;
   }
 
   /**
@@ -62,8 +62,11 @@ public final class ChunkStore {
     return open(dirs, maxFullness, capacityLimit, true);
   }
 
-  /** @param directWrites write whole blocks of replicas past the page cache where the disk allows ({@link DirectAppender}) */
-  public static ChunkStore open(List<Path> dirs, double maxFullness, long capacityLimit, boolean directWrites)
+  /**
+   * @param directIo write whole blocks of replicas, and read large ranges of finished ones, past
+   *                 the page cache where the disk allows ({@link DirectAppender}, {@link ReplicaReader})
+   */
+  public static ChunkStore open(List<Path> dirs, double maxFullness, long capacityLimit, boolean directIo)
       throws IOException {
     if (dirs.isEmpty()) {
       throw new IllegalArgumentException("no data directory given");
@@ -73,7 +76,7 @@ public final class ChunkStore {
       Files.createDirectories(dir.resolve(ChunkFiles.TMP));
     }
     ChunkStore store = new ChunkStore(List.copyOf(dirs), NodeIdentity.loadOrCreate(dirs), maxFullness,
-        capacityLimit, directWrites);
+        capacityLimit, directIo);
     store.scan();
     return store;
   }
@@ -112,6 +115,10 @@ public final class ChunkStore {
   /** Of two copies of one chunk on this node, keep the newer version, finalized over temporary. */
   private static boolean prefer(Replica a, Replica b) {
     return a.version() != b.version() ? a.version() > b.version() : a.finalized() && !b.finalized();
+  }
+
+  boolean directIo() {
+    return directIo;
   }
 
   public String uuid() {
@@ -182,7 +189,7 @@ public final class ChunkStore {
       }
       int dir = emptiestDir();
       Path file = ChunkFiles.temporaryData(dirs.get(dir), chunkId, version);
-      writer = new ReplicaWriter(this, chunkId, version, dir, file, 0, new int[0], true, directWrites);
+      writer = new ReplicaWriter(this, chunkId, version, dir, file, 0, new int[0], true, directIo);
     } else {
       if (active != null) {
         active.close();
@@ -230,7 +237,7 @@ public final class ChunkStore {
       file = renamed;
     }
     int[] known = ReplicaCheck.fullBlockCrcs(file, offset);
-    return new ReplicaWriter(this, chunkId, version, existing.dirIndex(), file, offset, known, false, directWrites);
+    return new ReplicaWriter(this, chunkId, version, existing.dirIndex(), file, offset, known, false, directIo);
   }
 
   /** Moves a written replica into place; from now on it is complete and immutable. */

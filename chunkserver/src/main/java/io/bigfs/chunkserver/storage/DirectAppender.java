@@ -1,18 +1,10 @@
 package io.bigfs.chunkserver.storage;
 
-import com.sun.nio.file.ExtendedOpenOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the block-aligned part of a replica's appends with O_DIRECT, past the page cache.
@@ -23,23 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * third of a 1-client write's CPU in that copy (3 replicas on 2 cores), and the write was bound by
  * CPU. A replica being written is seldom read back before it is evicted anyway.
  *
- * <p>Only writes that start and end on a {@link #ALIGNMENT} boundary go direct: the 1 MiB packets
+ * <p>Only writes that start and end on a {@link AlignedBuffers#ALIGNMENT} boundary go direct: the 1 MiB packets
  * of a sequential write. The rest (the last packet of a file, an hflush, a resumed replica at an
  * odd offset) goes through the page cache as before; appends never overlap, and the file system
  * keeps the two paths coherent for readers. Where the file system refuses O_DIRECT (tmpfs), every
  * write is buffered. Durability is unchanged: an fsync of the file covers both paths.
  */
 final class DirectAppender implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DirectAppender.class);
-  /** Offsets, lengths and buffer addresses of direct writes are multiples of this (any disk's block size divides it). */
-  static final int ALIGNMENT = 4096;
-  /** The size of one staging buffer: one packet. */
-  static final int STAGING_BYTES = 1 << 20;
-  /** Staging buffers kept for reuse: allocating direct memory is what this class is here to avoid. */
-  private static final int POOLED = 16;
-  private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
-  private static final AtomicInteger POOL_SIZE = new AtomicInteger();
-  private static final AtomicBoolean WARNED = new AtomicBoolean();
+  static final int ALIGNMENT = AlignedBuffers.ALIGNMENT;
 
   private final FileChannel channel;
 
@@ -49,22 +32,7 @@ final class DirectAppender implements AutoCloseable {
 
   /** Opens {@code file} (which exists) for direct writes; one that writes nothing direct if disabled or refused. */
   static DirectAppender open(Path file, boolean enabled) {
-    if (!enabled) {
-      return new DirectAppender(null);
-    }
-    try {
-      long blockSize = Files.getFileStore(file).getBlockSize();
-      if (blockSize <= 0 || ALIGNMENT % blockSize != 0) {
-        return new DirectAppender(null);
-      }
-      return new DirectAppender(FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT));
-    } catch (IOException | UnsupportedOperationException e) {
-      if (WARNED.compareAndSet(false, true)) {
-        LOG.info("{}: the file system refuses direct I/O ({}); replicas are written through the page cache",
-            file.getParent(), e.toString());
-      }
-      return new DirectAppender(null);
-    }
+    return new DirectAppender(enabled ? AlignedBuffers.openDirect(file, StandardOpenOption.WRITE) : null);
   }
 
   /** Whether writes can go direct at all here. */
@@ -86,11 +54,11 @@ final class DirectAppender implements AutoCloseable {
     if (aligned == 0) {
       return 0;
     }
-    ByteBuffer staging = borrow();
+    ByteBuffer staging = AlignedBuffers.borrow();
     try {
       int done = 0;
       while (done < aligned) {
-        int n = Math.min(STAGING_BYTES, aligned - done);
+        int n = Math.min(staging.capacity(), aligned - done);
         staging.clear();
         staging.put(src.slice(src.position(), n)).flip();
         while (staging.hasRemaining()) {
@@ -101,24 +69,7 @@ final class DirectAppender implements AutoCloseable {
       }
       return done;
     } finally {
-      giveBack(staging);
-    }
-  }
-
-  private static ByteBuffer borrow() {
-    ByteBuffer b = POOL.poll();
-    if (b != null) {
-      POOL_SIZE.decrementAndGet();
-      return b;
-    }
-    return ByteBuffer.allocateDirect(STAGING_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT).limit(STAGING_BYTES).slice();
-  }
-
-  private static void giveBack(ByteBuffer b) {
-    if (POOL_SIZE.incrementAndGet() <= POOLED) {
-      POOL.offer(b);
-    } else {
-      POOL_SIZE.decrementAndGet();
+      AlignedBuffers.giveBack(staging);
     }
   }
 

@@ -18,10 +18,12 @@ import java.nio.file.StandardOpenOption;
 public final class ReplicaReader {
   /** Bytes per piece handed to the caller (and per message on the wire). */
   public static final int PIECE = 16 * Checksums.BLOCK;
+  /** Ranges this long or longer of a finished replica are read with O_DIRECT (see {@link #readFrom}). */
+  static final long DIRECT_READ_MIN = AlignedBuffers.BYTES;
 
   private ReplicaReader() {}
 
-  /** Receives pieces in order. */
+  /** Receives pieces in order; a piece's buffer may be reused once {@code accept} returns. */
   @FunctionalInterface
   public interface Sink {
     void accept(long offset, ByteBuffer data, int[] crcs, long replicaLength) throws IOException;
@@ -49,7 +51,7 @@ public final class ReplicaReader {
       ReplicaWriter.Snapshot snapshot = writer == null ? null : writer.snapshot();
       long replicaLength = snapshot != null ? snapshot.length() : replica.length();
       try {
-        readFrom(replica, snapshot, replicaLength, offset, length, sink);
+        readFrom(replica, snapshot, replicaLength, offset, length, store.directIo(), sink);
         return;
       } catch (NoSuchFileException e) {
         // Finalized (renamed) or deleted between lookup and open: look again once.
@@ -61,39 +63,83 @@ public final class ReplicaReader {
   }
 
   private static void readFrom(Replica replica, ReplicaWriter.Snapshot snapshot, long replicaLength, long offset,
-                               long length, Sink sink) throws IOException {
+                               long length, boolean directIo, Sink sink) throws IOException {
     if (offset > replicaLength) {
       throw BfsException.invalid("chunk " + replica.chunkId() + ": offset " + offset + " is past the replica's "
           + replicaLength + " bytes");
     }
     long start = offset - offset % Checksums.BLOCK;
     long end = Math.min(replicaLength, offset + Math.min(length, replicaLength));
+    // A large range of a finished replica is read past the page cache (as it was written): a
+    // stream seldom comes back soon, and the copy through fresh cache pages was most of a read's
+    // CPU. Small reads (small files, which are read again) keep the cache and its read-ahead.
+    boolean direct = directIo && snapshot == null && end - start >= DIRECT_READ_MIN;
     try (FileChannel data = FileChannel.open(replica.dataFile(), StandardOpenOption.READ);
+         FileChannel directData = direct ? AlignedBuffers.openDirect(replica.dataFile(), StandardOpenOption.READ) : null;
          FileChannel sums = snapshot == null
              ? FileChannel.open(replica.checksumFile(), StandardOpenOption.READ) : null) {
-      if (snapshot == null && data.size() < replicaLength) {
-        throw new BfsException(StatusCode.CORRUPT, "chunk " + replica.chunkId() + ": data file is "
-            + data.size() + " bytes, " + replicaLength + " expected");
-      }
-      long pos = start;
-      do {
-        int n = (int) Math.min(PIECE, Math.max(0, roundUp(end) - pos));
-        n = (int) Math.min(n, replicaLength - pos);
-        ByteBuffer buf = ByteBuffer.allocate(n);
-        while (buf.hasRemaining()) {
-          if (data.read(buf, pos + buf.position()) < 0) {
-            throw new BfsException(StatusCode.CORRUPT, "chunk " + replica.chunkId() + ": data file too short");
-          }
+      ByteBuffer aligned = directData != null ? AlignedBuffers.borrow() : null;
+      try {
+        readPieces(replica, snapshot, replicaLength, start, end, data, directData, aligned, sums, sink);
+      } finally {
+        if (aligned != null) {
+          AlignedBuffers.giveBack(aligned);
         }
-        int firstBlock = (int) (pos / Checksums.BLOCK);
-        int blocks = ReplicaWriter.blocksOf(pos + n) - firstBlock;
-        int[] crcs = snapshot != null
-            ? java.util.Arrays.copyOfRange(snapshot.blockCrcs(), firstBlock, firstBlock + blocks)
-            : checksums(sums, replica, firstBlock, blocks);
-        sink.accept(pos, buf.flip(), crcs, replicaLength);
-        pos += n;
-      } while (pos < end);
+      }
     }
+  }
+
+  private static void readPieces(Replica replica, ReplicaWriter.Snapshot snapshot, long replicaLength, long start,
+                                 long end, FileChannel data, FileChannel directData, ByteBuffer aligned,
+                                 FileChannel sums, Sink sink) throws IOException {
+    if (snapshot == null && data.size() < replicaLength) {
+      throw new BfsException(StatusCode.CORRUPT, "chunk " + replica.chunkId() + ": data file is "
+          + data.size() + " bytes, " + replicaLength + " expected");
+    }
+    long pos = start;
+    do {
+      int n = (int) Math.min(PIECE, Math.max(0, roundUp(end) - pos));
+      n = (int) Math.min(n, replicaLength - pos);
+      ByteBuffer buf = directData != null
+          ? readDirect(replica, directData, aligned, pos, n) : readCached(replica, data, pos, n);
+      int firstBlock = (int) (pos / Checksums.BLOCK);
+      int blocks = ReplicaWriter.blocksOf(pos + n) - firstBlock;
+      int[] crcs = snapshot != null
+          ? java.util.Arrays.copyOfRange(snapshot.blockCrcs(), firstBlock, firstBlock + blocks)
+          : checksums(sums, replica, firstBlock, blocks);
+      sink.accept(pos, buf, crcs, replicaLength);
+      pos += n;
+    } while (pos < end);
+  }
+
+  private static ByteBuffer readCached(Replica replica, FileChannel data, long pos, int n) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(n);
+    while (buf.hasRemaining()) {
+      if (data.read(buf, pos + buf.position()) < 0) {
+        throw tooShort(replica);
+      }
+    }
+    return buf.flip();
+  }
+
+  /**
+   * Reads [pos, pos + n) into the aligned buffer, asking for whole blocks (the last one ends the
+   * file early); the buffer is the caller's again once the sink has returned.
+   */
+  private static ByteBuffer readDirect(Replica replica, FileChannel data, ByteBuffer aligned, long pos, int n)
+      throws IOException {
+    aligned.clear().limit((int) AlignedBuffers.roundUp(n));
+    while (aligned.position() < n) {
+      // A short read means the end of the file; reading on from an unaligned offset is not allowed.
+      if (aligned.position() % AlignedBuffers.ALIGNMENT != 0 || data.read(aligned, pos + aligned.position()) < 0) {
+        throw tooShort(replica);
+      }
+    }
+    return aligned.flip().limit(n);
+  }
+
+  private static BfsException tooShort(Replica replica) {
+    return new BfsException(StatusCode.CORRUPT, "chunk " + replica.chunkId() + ": data file too short");
   }
 
   private static int[] checksums(FileChannel sums, Replica replica, int first, int count) throws BfsException {

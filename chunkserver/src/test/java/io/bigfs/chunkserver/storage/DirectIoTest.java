@@ -3,7 +3,13 @@ package io.bigfs.chunkserver.storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.bigfs.common.BfsException;
+import io.bigfs.proto.StatusCode;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +20,10 @@ import static io.bigfs.chunkserver.storage.ChunkStoreTest.append;
 import static io.bigfs.chunkserver.storage.ChunkStoreTest.random;
 import static io.bigfs.chunkserver.storage.ChunkStoreTest.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class DirectAppenderTest {
+class DirectIoTest {
   private static final int BLOCK = DirectAppender.ALIGNMENT;
 
   @TempDir Path dir;
@@ -32,7 +39,7 @@ class DirectAppenderTest {
   @Test
   void writesTheWholeBlocksOfAnAlignedAppendAndLeavesTheRest() throws IOException {
     Path file = dir.resolve("f");
-    byte[] data = random(3 * DirectAppender.STAGING_BYTES + BLOCK + 100, 1);
+    byte[] data = random(3 * AlignedBuffers.BYTES + BLOCK + 100, 1);
     try (DirectAppender direct = openDirect(file)) {
       ByteBuffer src = ByteBuffer.wrap(data);
       assertThat(direct.write(src, 0)).isEqualTo(data.length - 100);
@@ -88,5 +95,37 @@ class DirectAppenderTest {
     append(resumed, data, (1 << 20) + BLOCK, (1 << 20));  // direct again
     resumed.finalizeReplica();
     assertThat(readAll(store, 11)).isEqualTo(Arrays.copyOf(data, (2 << 20) + BLOCK));
+  }
+
+  @Test
+  void aLargeRangeOfAFinishedReplicaReadsPastTheCacheWithTheBytesWrittenAndItsEndCutShort() throws IOException {
+    openDirect(dir.resolve("probe")).close();
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0, true);
+    byte[] data = random((3 << 20) + 12_345, 4);
+    ReplicaWriter w = store.openWriter(13, 1, 0, false);
+    append(w, data, 0, data.length);
+    w.finalizeReplica();
+
+    // From inside a block to past the end: widened to whole blocks, cut at the replica's end.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long[] first = {-1};
+    ReplicaReader.read(store, 13, 1, 70_000, 10 << 20, (offset, piece, crcs, length) -> {
+      if (first[0] < 0) {
+        first[0] = offset;
+      }
+      byte[] b = new byte[piece.remaining()];
+      piece.get(b);
+      out.write(b, 0, b.length);
+    });
+    assertThat(first[0]).isEqualTo(65_536);
+    assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(data, 65_536, data.length));
+
+    // A finished replica whose file lost its end is corrupt, not short.
+    Replica replica = store.get(13);
+    try (FileChannel ch = FileChannel.open(replica.dataFile(), StandardOpenOption.WRITE)) {
+      ch.truncate((2 << 20) + 10);
+    }
+    BfsException e = assertThrows(BfsException.class, () -> readAll(store, 13));
+    assertThat(e.code()).isEqualTo(StatusCode.CORRUPT);
   }
 }
