@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Direct I/O on replica files: opening them with O_DIRECT where the file system allows it, and
  * the aligned buffers that O_DIRECT reads and writes go through, pooled, because allocating
- * direct memory (zeroed, faulted in page by page) costs more than the copy it saves.
+ * direct memory (zeroed, faulted in page by page) costs more than the copy it saves. At most
+ * {@link #MAX_BUFFERS} exist in a process; when all are in use (a read holds one while its
+ * client is slow to take the data), callers go through the page cache instead of growing
+ * direct memory without bound.
  */
 final class AlignedBuffers {
   private static final Logger LOG = LoggerFactory.getLogger(AlignedBuffers.class);
@@ -25,9 +28,9 @@ final class AlignedBuffers {
   static final int ALIGNMENT = 4096;
   /** The size of one buffer: one packet, one read piece. */
   static final int BYTES = 1 << 20;
-  private static final int POOLED = 32;
+  static final int MAX_BUFFERS = 64;
   private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
-  private static final AtomicInteger POOL_SIZE = new AtomicInteger();
+  private static final AtomicInteger ALLOCATED = new AtomicInteger();
   private static final AtomicBoolean TOLD = new AtomicBoolean();
 
   private AlignedBuffers() {}
@@ -49,22 +52,24 @@ final class AlignedBuffers {
     }
   }
 
-  /** A cleared buffer of {@link #BYTES} bytes at an aligned address; give it back when done. */
-  static ByteBuffer borrow() {
+  /**
+   * A cleared buffer of {@link #BYTES} bytes at an aligned address, to be given back when done;
+   * null when all {@link #MAX_BUFFERS} are in use.
+   */
+  static ByteBuffer tryBorrow() {
     ByteBuffer b = POOL.poll();
     if (b != null) {
-      POOL_SIZE.decrementAndGet();
       return b.clear();
+    }
+    if (ALLOCATED.incrementAndGet() > MAX_BUFFERS) {
+      ALLOCATED.decrementAndGet();
+      return POOL.poll();
     }
     return ByteBuffer.allocateDirect(BYTES + ALIGNMENT).alignedSlice(ALIGNMENT).limit(BYTES).slice();
   }
 
   static void giveBack(ByteBuffer b) {
-    if (POOL_SIZE.incrementAndGet() <= POOLED) {
-      POOL.offer(b);
-    } else {
-      POOL_SIZE.decrementAndGet();
-    }
+    POOL.offer(b);
   }
 
   static long roundUp(long n) {

@@ -19,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * of a sequential write. The rest (the last packet of a file, an hflush, a resumed replica at an
  * odd offset) goes through the page cache as before; appends never overlap, and the file system
  * keeps the two paths coherent for readers. Where the file system refuses O_DIRECT (tmpfs), every
- * write is buffered. Durability is unchanged: an fsync of the file covers both paths.
+ * write is buffered, and so is one that finds every aligned buffer in use. Durability is
+ * unchanged: an fsync of the file covers both paths.
  */
 final class DirectAppender implements AutoCloseable {
   static final int ALIGNMENT = AlignedBuffers.ALIGNMENT;
@@ -54,7 +55,10 @@ final class DirectAppender implements AutoCloseable {
     if (aligned == 0) {
       return 0;
     }
-    ByteBuffer staging = AlignedBuffers.borrow();
+    ByteBuffer staging = AlignedBuffers.tryBorrow();
+    if (staging == null) {
+      return 0;
+    }
     try {
       int done = 0;
       while (done < aligned) {

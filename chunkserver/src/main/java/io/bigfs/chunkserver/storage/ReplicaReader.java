@@ -78,9 +78,10 @@ public final class ReplicaReader {
          FileChannel directData = direct ? AlignedBuffers.openDirect(replica.dataFile(), StandardOpenOption.READ) : null;
          FileChannel sums = snapshot == null
              ? FileChannel.open(replica.checksumFile(), StandardOpenOption.READ) : null) {
-      ByteBuffer aligned = directData != null ? AlignedBuffers.borrow() : null;
+      ByteBuffer aligned = directData != null ? AlignedBuffers.tryBorrow() : null;
       try {
-        readPieces(replica, snapshot, replicaLength, start, end, data, directData, aligned, sums, sink);
+        readPieces(replica, snapshot, replicaLength, start, end, data, aligned != null ? directData : null, aligned,
+            sums, sink);
       } finally {
         if (aligned != null) {
           AlignedBuffers.giveBack(aligned);

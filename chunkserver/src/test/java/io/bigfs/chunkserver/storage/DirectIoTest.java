@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -127,5 +128,25 @@ class DirectIoTest {
     }
     BfsException e = assertThrows(BfsException.class, () -> readAll(store, 13));
     assertThat(e.code()).isEqualTo(StatusCode.CORRUPT);
+  }
+
+  @Test
+  void withEveryAlignedBufferInUseWritesAndReadsGoThroughTheCacheInstead() throws IOException {
+    openDirect(dir.resolve("probe")).close();
+    ChunkStore store = ChunkStore.open(List.of(dir), 1.0, 0, true);
+    List<ByteBuffer> held = new ArrayList<>();
+    for (ByteBuffer b; (b = AlignedBuffers.tryBorrow()) != null; ) {
+      held.add(b);
+    }
+    try {
+      assertThat(held).hasSizeLessThanOrEqualTo(AlignedBuffers.MAX_BUFFERS);
+      byte[] data = random((2 << 20) + 5, 5);
+      ReplicaWriter w = store.openWriter(15, 1, 0, false);
+      append(w, data, 0, data.length);
+      w.finalizeReplica();
+      assertThat(readAll(store, 15)).isEqualTo(data);
+    } finally {
+      held.forEach(AlignedBuffers::giveBack);
+    }
   }
 }
