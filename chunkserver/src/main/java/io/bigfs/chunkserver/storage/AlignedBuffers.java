@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,7 +36,7 @@ final class AlignedBuffers {
 
   private AlignedBuffers() {}
 
-  /** {@code file} opened with O_DIRECT, or null where the file system refuses it (tmpfs). */
+  /** {@code file} opened with O_DIRECT, or null where the file system refuses it (tmpfs) or the file is gone. */
   static FileChannel openDirect(Path file, OpenOption mode) {
     try {
       long blockSize = Files.getFileStore(file).getBlockSize();
@@ -43,6 +44,8 @@ final class AlignedBuffers {
         return null;
       }
       return FileChannel.open(file, mode, ExtendedOpenOption.DIRECT);
+    } catch (NoSuchFileException e) {
+      return null;  // not a refusal: the caller's own open says what is missing
     } catch (IOException | UnsupportedOperationException e) {
       if (TOLD.compareAndSet(false, true)) {
         LOG.info("{}: the file system refuses direct I/O ({}); replicas go through the page cache",

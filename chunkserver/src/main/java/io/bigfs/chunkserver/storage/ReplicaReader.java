@@ -73,26 +73,25 @@ public final class ReplicaReader {
     // A large range of a finished replica is read past the page cache (as it was written): a
     // stream seldom comes back soon, and the copy through fresh cache pages was most of a read's
     // CPU. Small reads (small files, which are read again) keep the cache and its read-ahead.
-    boolean direct = directIo && snapshot == null && end - start >= DIRECT_READ_MIN;
-    try (FileChannel data = FileChannel.open(replica.dataFile(), StandardOpenOption.READ);
-         FileChannel directData = direct ? AlignedBuffers.openDirect(replica.dataFile(), StandardOpenOption.READ) : null;
+    boolean large = directIo && snapshot == null && end - start >= DIRECT_READ_MIN;
+    ByteBuffer aligned = large ? AlignedBuffers.tryBorrow() : null;
+    FileChannel direct = aligned != null
+        ? AlignedBuffers.openDirect(replica.dataFile(), StandardOpenOption.READ) : null;
+    try (FileChannel data = direct != null ? direct : FileChannel.open(replica.dataFile(), StandardOpenOption.READ);
          FileChannel sums = snapshot == null
              ? FileChannel.open(replica.checksumFile(), StandardOpenOption.READ) : null) {
-      ByteBuffer aligned = directData != null ? AlignedBuffers.tryBorrow() : null;
-      try {
-        readPieces(replica, snapshot, replicaLength, start, end, data, aligned != null ? directData : null, aligned,
-            sums, sink);
-      } finally {
-        if (aligned != null) {
-          AlignedBuffers.giveBack(aligned);
-        }
+      readPieces(replica, snapshot, replicaLength, start, end, data, direct != null ? aligned : null, sums, sink);
+    } finally {
+      if (aligned != null) {
+        AlignedBuffers.giveBack(aligned);
       }
     }
   }
 
+  /** @param aligned the buffer to read into when {@code data} is opened with O_DIRECT, else null */
   private static void readPieces(Replica replica, ReplicaWriter.Snapshot snapshot, long replicaLength, long start,
-                                 long end, FileChannel data, FileChannel directData, ByteBuffer aligned,
-                                 FileChannel sums, Sink sink) throws IOException {
+                                 long end, FileChannel data, ByteBuffer aligned, FileChannel sums, Sink sink)
+      throws IOException {
     if (snapshot == null && data.size() < replicaLength) {
       throw new BfsException(StatusCode.CORRUPT, "chunk " + replica.chunkId() + ": data file is "
           + data.size() + " bytes, " + replicaLength + " expected");
@@ -101,8 +100,7 @@ public final class ReplicaReader {
     do {
       int n = (int) Math.min(PIECE, Math.max(0, roundUp(end) - pos));
       n = (int) Math.min(n, replicaLength - pos);
-      ByteBuffer buf = directData != null
-          ? readDirect(replica, directData, aligned, pos, n) : readCached(replica, data, pos, n);
+      ByteBuffer buf = aligned != null ? readDirect(replica, data, aligned, pos, n) : readCached(replica, data, pos, n);
       int firstBlock = (int) (pos / Checksums.BLOCK);
       int blocks = ReplicaWriter.blocksOf(pos + n) - firstBlock;
       int[] crcs = snapshot != null
