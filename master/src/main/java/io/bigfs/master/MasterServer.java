@@ -114,7 +114,7 @@ public final class MasterServer implements AutoCloseable {
     rpc = lifecycle.add("rpc", new RpcServer(config.self().host(), config.self().rpcPort(),
         MasterServices.create(new MasterServices.Parts(config, leadership, raft, stateMachine, proposer, nodes,
             admin, reports, deletes, corrupt, rebalancer, metrics, principals, audit, tokens)),
-        security.serverCredentials(), MasterServices.interceptors(security)));
+        security.serverCredentials(), MasterServices.interceptors(security), MasterServices.INLINE_METHODS));
     // 6. leader duties
     lifecycle.add("lease-monitor", new LeaseMonitor(raft, stateMachine, proposer,
         new ReplicaLeaseRecovery(stateMachine::namespace, replicas, nodes, chunkservers),

@@ -14,6 +14,7 @@ import io.bigfs.master.node.ReplicaReports;
 import io.bigfs.master.raft.MasterRaft;
 import io.bigfs.master.raft.MasterStateMachine;
 import io.bigfs.master.raft.Proposer;
+import io.bigfs.proto.MasterServiceGrpc;
 import io.bigfs.proto.NodeServiceGrpc;
 import io.bigfs.proto.TokenKind;
 import io.grpc.BindableService;
@@ -27,6 +28,16 @@ import java.util.Set;
 /** The gRPC services one master serves on its client port. */
 public final class MasterServices {
   private MasterServices() {}
+
+  /**
+   * Methods served on the transport thread that read the request: a query is answered from the
+   * store at once (under the leader lease), a mutation is prepared and queued for the proposer
+   * and answered from the apply thread; neither waits. Heartbeats, reports and admin calls,
+   * which may take long, go to the handler pool.
+   */
+  public static final Set<String> INLINE_METHODS = Set.of(
+      MasterServiceGrpc.getQueryMethod().getFullMethodName(),
+      MasterServiceGrpc.getMutateMethod().getFullMethodName());
 
   /** What the services are built from. */
   public record Parts(MasterConfig config, Leadership leadership, MasterRaft raft, MasterStateMachine stateMachine,
