@@ -104,14 +104,22 @@ abstract class Target implements AutoCloseable {
       }
     }
 
-    private String leaderId() {
+    String leaderId() {
       try (BfsClient c = client()) {
         return c.masters().stream().filter(m -> m.role().equals("LEADER")).map(MasterReport::id)
             .findFirst().orElseThrow(() -> new IllegalStateException("no leader"));
       }
     }
 
-    private long pidOf(String node) throws IOException {
+    /** The chunkservers' node names (cs1, cs2, ...), from their pid files. */
+    List<String> chunkservers() throws IOException {
+      try (var files = Files.list(dir)) {
+        return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("cs\\d+\\.pid"))
+            .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+      }
+    }
+
+    long pidOf(String node) throws IOException {
       return Long.parseLong(Files.readString(dir.resolve(node + ".pid")).trim());
     }
 

@@ -68,7 +68,8 @@ public final class ChunkServer implements AutoCloseable {
     ChunkRpc chunkRpc = new ChunkRpc(store, peers, new DataMetrics(metrics),
         new ChunkAccess(security.signer().orElse(null), security.clock()));
     rpc = lifecycle.add("rpc", new RpcServer(config.host(), config.port(), List.of(chunkRpc),
-        security.serverCredentials(), security.interceptors(service -> Set.of(TokenKind.TOKEN_SERVICE), false)));
+        security.serverCredentials(), security.interceptors(service -> Set.of(TokenKind.TOKEN_SERVICE), false),
+        ChunkRpc.INLINE_METHODS));
     String address = config.host() + ":" + rpc.port();
     // 4. reports to the masters
     MasterChannels masters = lifecycle.add("master-channels",

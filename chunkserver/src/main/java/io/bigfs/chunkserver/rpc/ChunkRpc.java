@@ -28,6 +28,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * names a file, so nothing a client sends can reach outside the data directories.
  */
 public final class ChunkRpc extends ChunkServiceGrpc.ChunkServiceImplBase {
+  /**
+   * Methods run on the transport thread that read the request (see RpcServer): a read's handler
+   * checks the token and hands the read to a reader thread, so it never waits.
+   */
+  public static final Set<String> INLINE_METHODS = Set.of(ChunkServiceGrpc.getReadChunkMethod().getFullMethodName());
+
   private final ChunkStore store;
   private final ChannelPool peers;
   private final DataMetrics metrics;
