@@ -98,7 +98,7 @@ public final class ReplicaReader {
     }
     long pos = start;
     do {
-      int n = (int) Math.min(PIECE, Math.max(0, roundUp(end) - pos));
+      int n = (int) Math.min(PIECE, Math.max(0, roundUpToChecksumBlock(end) - pos));
       n = (int) Math.min(n, replicaLength - pos);
       ByteBuffer buf = aligned != null ? readDirect(replica, data, aligned, pos, n) : readCached(replica, data, pos, n);
       int firstBlock = (int) (pos / Checksums.BLOCK);
@@ -149,7 +149,7 @@ public final class ReplicaReader {
     }
   }
 
-  private static long roundUp(long offset) {
+  private static long roundUpToChecksumBlock(long offset) {
     return (offset + Checksums.BLOCK - 1) / Checksums.BLOCK * Checksums.BLOCK;
   }
 }

@@ -9,8 +9,8 @@ import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.protocol.ClientId;
-import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
@@ -202,8 +202,8 @@ public final class MasterRaft implements AutoCloseable {
    * Where requests go in: the group's division itself when it takes client requests (Ratis'
    * implementation does), else the server. The server hands each request to a thread of its
    * own and waits for that thread to have queued it: two thread switches per request, which
-   * on a loaded master cost more CPU than the read they carry (profiled: a third of a leader's
-   * CPU under a stat load). Called in-process, the request is queued by the calling thread
+   * on a loaded master cost more CPU than the read they carry (measured: a fifth of the leader's
+   * CPU per stat). Called in-process, the request is queued by the calling thread
    * (the proposer's for writes; a read under the leader lease is answered on it).
    */
   private RaftClientAsynchronousProtocol clientProtocol() throws IOException {
