@@ -33,7 +33,8 @@ public final class CompareBench {
   /** What to run and how big; the defaults are the sizes. */
   static final class Options {
     Path dir = Path.of("bench/target/compare");
-    Path out = Path.of("bench/RESULTS.md");
+    /** Null: bench/RESULTS.md for a run of both systems, else a file under bench/target (see {@link #out()}). */
+    Path out;
     long bytesPerClient = Sizes.GIB;
     long diskBytes = Sizes.GIB;
     long chunkSize = 64 * Sizes.MIB;
@@ -69,6 +70,17 @@ public final class CompareBench {
       return o;
     }
 
+    /**
+     * Where the report goes. A run of one system alone is a probe, not the side-by-side table, so
+     * unless told otherwise it stays out of bench/RESULTS.md (a probe once overwrote the table there).
+     */
+    Path out() {
+      if (out != null) {
+        return out;
+      }
+      return only.isEmpty() ? Path.of("bench/RESULTS.md") : Path.of("bench/target/compare-" + only + ".md");
+    }
+
     boolean runs(String system) {
       return only.isEmpty() || only.equals(system);
     }
@@ -80,8 +92,10 @@ public final class CompareBench {
     String report = report(options, results);
     System.out.println();
     System.out.println(results.markdown());
-    Files.writeString(options.out, report);
-    System.out.println("written to " + options.out);
+    Path out = options.out();
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, report);
+    System.out.println("written to " + out);
   }
 
   /** Runs every workload on both systems; what each measured, as rows. */

@@ -46,4 +46,13 @@ class CompareBenchSmokeTest {
         "bench/run compare --size 2m");
     assertThat(Files.exists(dir.resolve("work/bigfs"))).as("each system's data is deleted after it ran").isFalse();
   }
+
+  @Test
+  void aRunOfOneSystemDoesNotOverwriteTheSideBySideTable() {
+    assertThat(CompareBench.Options.parse(new String[] {"--size", "1m"}).out()).isEqualTo(Path.of("bench/RESULTS.md"));
+    assertThat(CompareBench.Options.parse(new String[] {"--only", "bigfs"}).out())
+        .isEqualTo(Path.of("bench/target/compare-bigfs.md"));
+    assertThat(CompareBench.Options.parse(new String[] {"--only", "hdfs", "--out", "x.md"}).out())
+        .isEqualTo(Path.of("x.md"));
+  }
 }
