@@ -85,8 +85,8 @@ public record MasterConfig(
       "Size of one Raft log segment file. Ratis caches the open segment's entries on the heap.");
   public static final ConfigKey<Integer> BATCH_MAX = ConfigKey.integer("master.batch.max.commands", 512,
       "Most namespace operations carried by one Raft entry.");
-  public static final ConfigKey<Integer> BATCH_IN_FLIGHT = ConfigKey.integer("master.batch.max.inflight", 4,
-      "Raft entries the leader keeps in flight; operations arriving meanwhile wait and batch up.");
+  public static final ConfigKey<Integer> BATCH_IN_FLIGHT = ConfigKey.integer("master.batch.max.inflight", 1,
+      "Raft entries the leader keeps in flight; operations arriving meanwhile wait and go in the next one.");
   public static final ConfigKey<Long> DEAD_AFTER = ConfigKey.longKey("master.node.dead.after.ms", 10_000,
       "A chunkserver silent for this long is dead: no new chunks go to it, its replicas are not offered.");
   public static final ConfigKey<Long> LEASE_EXPIRY = ConfigKey.longKey("master.lease.expiry.ms", 60_000,

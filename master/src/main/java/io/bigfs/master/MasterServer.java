@@ -102,7 +102,7 @@ public final class MasterServer implements AutoCloseable {
     raft.start();
     Leadership leadership = new Leadership(raft, config);
     // 4. the proposer that batches mutations into log entries
-    Proposer proposer = lifecycle.add("proposer", new Proposer(raft, config.batchMaxCommands(),
+    Proposer proposer = lifecycle.add("proposer", new Proposer(raft::write, config.batchMaxCommands(),
         config.batchMaxInFlight(), leadership::rpcAddressOf, metrics));
     // 5. client, chunkserver and admin RPCs, with permission checks and the audit log
     ReplicaReports reports = new ReplicaReports(replicas, deletes, stateMachine::namespace, raft::isLeader);

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.protocol.exceptions.NotLeaderException;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Group commit for namespace operations. Commands queue up; one thread packs whatever is
- * waiting into a single Raft entry, keeping at most {@code maxInFlight} entries in flight. While
- * those commit, new commands wait and the next entry carries them all, so the cost of one
- * replicated, fsync'd round trip is shared by as many operations as arrived meanwhile.
+ * Group commit for namespace operations, without a thread of its own. A command that finds
+ * fewer than {@code maxInFlight} entries in flight is proposed at once, on the thread that
+ * brought it; commands arriving while the entries are in flight queue up, and the thread that
+ * completes an entry proposes everything waiting as the next one. So one operation alone pays
+ * for no extra thread hand-off (each costs more CPU and time than preparing the command, see
+ * bench/NOTES.md), and under load the cost of one replicated, fsync'd round is shared by as
+ * many operations as arrived during the last one.
  */
 public final class Proposer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Proposer.class);
@@ -37,21 +40,21 @@ public final class Proposer implements AutoCloseable {
 
   private record Pending(MasterCommand command, CompletableFuture<MutateReply> reply) {}
 
-  private final MasterRaft raft;
+  private final Function<ByteString, CompletableFuture<RaftClientReply>> log;
   private final int maxCommands;
   private final Semaphore inFlight;
   private final Function<String, String> leaderAddress;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final DistributionSummary batchSizes;
-  private final Thread thread;
   private volatile boolean running = true;
 
   /**
+   * @param log           appends one entry to the Raft log (the leader's {@link MasterRaft#write})
    * @param leaderAddress maps a master id to its client address, for redirect hints
    */
-  public Proposer(MasterRaft raft, int maxCommands, int maxInFlight, Function<String, String> leaderAddress,
-                  MeterRegistry metrics) {
-    this.raft = raft;
+  public Proposer(Function<ByteString, CompletableFuture<RaftClientReply>> log, int maxCommands, int maxInFlight,
+                  Function<String, String> leaderAddress, MeterRegistry metrics) {
+    this.log = log;
     this.maxCommands = maxCommands;
     this.inFlight = new Semaphore(maxInFlight);
     this.leaderAddress = leaderAddress;
@@ -59,38 +62,36 @@ public final class Proposer implements AutoCloseable {
         .description("Namespace operations carried by one Raft entry")
         .publishPercentiles(0.5, 0.99)
         .register(metrics);
-    this.thread = new Thread(this::run, "proposer");
-    this.thread.setDaemon(true);
-    this.thread.start();
   }
 
-  /** Queues a command; the future completes when its entry has been committed and applied. */
+  /**
+   * Queues a command and proposes what waits if an entry may go now; the future completes when
+   * the command's entry has been committed and applied. Never blocks.
+   */
   public CompletableFuture<MutateReply> propose(MasterCommand command) {
     CompletableFuture<MutateReply> reply = new CompletableFuture<>();
     if (!running || !queue.offer(new Pending(command, reply))) {
       reply.complete(failure(Statuses.of(StatusCode.UNAVAILABLE, "the master is overloaded or stopping")));
+      return reply;
     }
+    proposeWaiting();
     return reply;
   }
 
-  private void run() {
-    while (running) {
-      try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        inFlight.acquire();
-        List<Pending> batch = new ArrayList<>();
-        batch.add(first);
-        queue.drainTo(batch, maxCommands - 1);
-        submit(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.error("proposer failed; continuing", e);
+  /**
+   * Takes an in-flight slot and proposes what waits, while there is both. A command queued just
+   * after another thread found the queue empty is not stranded: that thread gives its slot back
+   * before looking again, and the one that queued it tries for a slot after queueing.
+   */
+  private void proposeWaiting() {
+    while (running && !queue.isEmpty() && inFlight.tryAcquire()) {
+      List<Pending> batch = new ArrayList<>();
+      queue.drainTo(batch, maxCommands);
+      if (batch.isEmpty()) {
+        inFlight.release();
+        continue;
       }
+      submit(batch);
     }
   }
 
@@ -98,11 +99,18 @@ public final class Proposer implements AutoCloseable {
     CommandBatch.Builder entry = CommandBatch.newBuilder();
     batch.forEach(p -> entry.addCommands(p.command()));
     batchSizes.record(batch.size());
-    raft.write(UnsafeByteOperations.unsafeWrap(entry.build().toByteArray()))
-        .whenComplete((reply, error) -> {
-          inFlight.release();
-          deliver(batch, reply, error);
-        });
+    CompletableFuture<RaftClientReply> written;
+    try {
+      written = log.apply(UnsafeByteOperations.unsafeWrap(entry.build().toByteArray()));
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
+    }
+    written.whenComplete((reply, error) -> {
+      inFlight.release();
+      // The next entry goes before this one's answers: its round starts while they are sent.
+      proposeWaiting();
+      deliver(batch, reply, error);
+    });
   }
 
   private void deliver(List<Pending> batch, RaftClientReply reply, Throwable error) {
@@ -147,10 +155,8 @@ public final class Proposer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    thread.interrupt();
-    thread.join(2000);
     Pending p;
     while ((p = queue.poll()) != null) {
       p.reply().complete(failure(Statuses.of(StatusCode.UNAVAILABLE, "the master is stopping")));
