@@ -71,6 +71,10 @@ final class WriteOps {
     Inode file = openFile(edit, op.getPath(), op.getInodeId());
     checkWriter(edit, file);
     InodeRecord rec = file.record();
+    // Index -1 of a file without chunks would pass the second test and find no record.
+    if (op.getIndex() < 0) {
+      throw BfsException.invalid(op.getPath() + ": chunk index must not be negative (" + op.getIndex() + ")");
+    }
     if (op.getIndex() + 1 != rec.getChunkCount()) {
       throw BfsException.invalid(op.getPath() + ": chunk " + op.getIndex() + " is not the one being written");
     }

@@ -74,7 +74,11 @@ public final class Proposer implements AutoCloseable {
       reply.complete(failure(Statuses.of(StatusCode.UNAVAILABLE, "the master is overloaded or stopping")));
       return reply;
     }
-    proposeWaiting();
+    if (running) {
+      proposeWaiting();
+    } else {
+      failWaiting();  // stopped while this was being queued: nobody else will answer it
+    }
     return reply;
   }
 
@@ -157,6 +161,10 @@ public final class Proposer implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    failWaiting();
+  }
+
+  private void failWaiting() {
     Pending p;
     while ((p = queue.poll()) != null) {
       p.reply().complete(failure(Statuses.of(StatusCode.UNAVAILABLE, "the master is stopping")));
