@@ -204,7 +204,8 @@ public final class MasterRaft implements AutoCloseable {
    * own and waits for that thread to have queued it: two thread switches per request, which
    * on a loaded master cost more CPU than the read they carry (measured: a fifth of the leader's
    * CPU per stat). Called in-process, the request is queued by the calling thread
-   * (the proposer's for writes; a read under the leader lease is answered on it).
+   * (for writes, the one that brought the mutation or completed the entry before it, see
+   * Proposer; a read under the leader lease is answered on it).
    */
   private RaftClientAsynchronousProtocol clientProtocol() throws IOException {
     return division() instanceof RaftClientAsynchronousProtocol direct ? direct : server;

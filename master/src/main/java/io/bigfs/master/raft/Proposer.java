@@ -111,7 +111,8 @@ public final class Proposer implements AutoCloseable {
     }
     written.whenComplete((reply, error) -> {
       inFlight.release();
-      // The next entry goes before this one's answers: its round starts while they are sent.
+      // On the thread that completed the entry (Ratis' apply thread): the next entry goes
+      // before this one's answers, so its round starts while they are sent.
       proposeWaiting();
       deliver(batch, reply, error);
     });

@@ -65,7 +65,7 @@ class ProposerTest {
     assertThat(proposingThreads).containsExactly(Thread.currentThread());
     assertThat(reply).isNotDone();
     commits.get(0).complete(applied(entries.get(0)));
-    assertThat(reply.get(1, TimeUnit.SECONDS).getStatus().getMessage()).isEqualTo("/a");
+    assertThat(answer(reply)).isEqualTo("/a");
   }
 
   @Test
@@ -80,11 +80,11 @@ class ProposerTest {
 
     assertThat(entries).hasSize(2);
     assertThat(paths(entries.get(1))).containsExactly("/b", "/c");
-    assertThat(a.get(1, TimeUnit.SECONDS).getStatus().getMessage()).isEqualTo("/a");
+    assertThat(answer(a)).isEqualTo("/a");
     assertThat(b).isNotDone();
     commits.get(1).complete(applied(entries.get(1)));
-    assertThat(b.get(1, TimeUnit.SECONDS).getStatus().getMessage()).isEqualTo("/b");
-    assertThat(c.get(1, TimeUnit.SECONDS).getStatus().getMessage()).isEqualTo("/c");
+    assertThat(answer(b)).isEqualTo("/b");
+    assertThat(answer(c)).isEqualTo("/c");
   }
 
   @Test
@@ -99,7 +99,7 @@ class ProposerTest {
     assertThat(a.get().getStatus().getMessage()).contains("the log is closed");
     assertThat(entries).hasSize(2);
     commits.get(1).complete(applied(entries.get(1)));
-    assertThat(b.get(1, TimeUnit.SECONDS).getStatus().getMessage()).isEqualTo("/b");
+    assertThat(answer(b)).isEqualTo("/b");
   }
 
   @Test
@@ -168,6 +168,11 @@ class ProposerTest {
       raftThread.shutdownNow();
     }
     assertThat(mostInFlight.get()).isBetween(1, maxInFlight);
+  }
+
+  /** The status message a command was answered with: its path, from {@link #applied}. */
+  private static String answer(CompletableFuture<MutateReply> reply) throws Exception {
+    return reply.get(1, TimeUnit.SECONDS).getStatus().getMessage();
   }
 
   private static MasterCommand mkdir(String path) {
