@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +26,12 @@ import java.util.Set;
  * and ratios and writes it, with the machine, date and versions, to bench/RESULTS.md.
  *
  * <p>Usage: bench/run compare [--size 1g] [--ops 10000] [--small-files 4000] [--files 1000000]
- * [--dir DIR] [--out FILE] [--only bigfs|hdfs]
+ * [--dir DIR] [--out FILE] [--only bigfs|hdfs] [--warm-up-round SECONDS]
  */
 public final class CompareBench {
+  /** Rounds after which a metadata operation counts as warm even if its rate still rises. */
+  static final int WARM_UP_MAX_ROUNDS = 15;
+
   private CompareBench() {}
 
   /** What to run and how big; the defaults are the sizes. */
@@ -41,6 +45,8 @@ public final class CompareBench {
     int ops = 10_000;
     int smallFiles = 4_000;
     int memoryFiles = 1_000_000;
+    /** How long each unmeasured round of a metadata operation runs while the JIT warms up. */
+    double warmUpRoundSeconds = 2;
     String only = "";
     /** Drop the page cache before reads (as root); the smoke test skips it, as sync is slow on a busy machine. */
     boolean coldReads = true;
@@ -62,8 +68,9 @@ public final class CompareBench {
           case "--out" -> o.out = Path.of(v);
           case "--only" -> o.only = v.toLowerCase(Locale.ROOT);
           case "--cold-reads" -> o.coldReads = Boolean.parseBoolean(v);
+          case "--warm-up-round" -> o.warmUpRoundSeconds = Double.parseDouble(v);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
-              + " (known: --size --ops --small-files --files --dir --out --only --cold-reads)");
+              + " (known: --size --ops --small-files --files --dir --out --only --cold-reads --warm-up-round)");
         }
       }
       o.command = String.join(" ", "bench/run compare", String.join(" ", args)).trim();
@@ -137,17 +144,19 @@ public final class CompareBench {
   }
 
   /**
-   * A short run of every kind of work, not measured, so that the JIT has compiled each system's
-   * code before its first row: BigFS runs first in a fresh JVM and would otherwise pay for
+   * Every kind of work, not measured, so that the JIT has compiled each system's code before its
+   * first row (metadata operations until their rate stops rising, see {@link MetadataWarmUp}): BigFS runs first in a fresh JVM and would otherwise pay for
    * compiling its code (a quarter of a new master's CPU in its first minutes), HDFS less so.
    */
-  private static void warmUp(SystemUnderTest system, Options o) throws Exception {
+  private static void warmUp(SystemUnderTest system, Options o, PrintStream log) throws Exception {
     Throughput.run(system, "/bench/warmup/throughput", 1, Math.min(o.bytesPerClient, 64L << 20), false);
-    MetadataOps.run(system, "/bench/warmup/meta", 16, Math.min(o.ops, 2_000));
+    List<MetadataWarmUp.Kind> kinds = MetadataWarmUp.run(system, "/bench/warmup/meta", 16, o.warmUpRoundSeconds,
+        WARM_UP_MAX_ROUNDS);
     SmallFiles.run(system, "/bench/warmup/small", Workload.SMALL_FILE_THREADS, Math.min(o.smallFiles, 500), false);
     try (SystemUnderTest.Session s = system.session()) {
       s.delete("/bench/warmup", true);
     }
+    log.printf(Locale.ROOT, "%s: warmed up (not measured): %s%n", system.name(), kinds);
   }
 
   /** Starts one system, runs the workloads on it in turn, stops it. */
@@ -158,8 +167,7 @@ public final class CompareBench {
     Map<String, Double> m = new LinkedHashMap<>();
     try (SystemUnderTest system = which.equals("bigfs") ? new BigFsSystem(dir, o.chunkSize) : new HdfsSystem(dir, o.chunkSize)) {
       String name = system.name();
-      warmUp(system, o);
-      log.printf(Locale.ROOT, "%s: warmed up (not measured)%n", name);
+      warmUp(system, o, log);
       for (int clients : new int[] {1, 4}) {
         double[] t = Throughput.run(system, "/bench/throughput", clients, o.bytesPerClient, o.coldReads);
         m.put(Workload.write(clients), t[0]);
@@ -216,7 +224,8 @@ public final class CompareBench {
     b.append("- Both clusters run in the benchmark's JVM, one after the other, on loopback and the same disk: BigFS with 3 Raft ")
         .append("masters and 3 chunkservers, HDFS with 1 NameNode and 3 DataNodes; RF 3, ").append(Sizes.human(o.chunkSize))
         .append(" chunks/blocks. Clients use each system's own Java library, one client per thread. Each system first ")
-        .append("runs a little of every workload unmeasured, so that the JIT has compiled its code.\n");
+        .append("runs every workload unmeasured, each kind of metadata operation until its rate stops rising, so that ")
+        .append("the JIT has compiled its code.\n");
     b.append("- Same durability on both sides: an acknowledged mutation is fsync'd (BigFS: the Raft log on a majority; ")
         .append("HDFS: the NameNode's edit log, which a MiniDFSCluster skips unless told), and a closed file's data is on ")
         .append("disk (BigFS always; HDFS with dfs.datanode.synconclose=true).\n");

@@ -17,12 +17,16 @@ class CompareBenchSmokeTest {
   void everyWorkloadRunsOnBothSystemsAndTheReportHasEveryRow(@TempDir Path dir) throws Exception {
     CompareBench.Options o = CompareBench.Options.parse(new String[] {
         "--size", "2m", "--cold-reads", "false", "--ops", "32", "--small-files", "32", "--files", "320",
+        "--warm-up-round", "0.05",
         "--dir", dir.resolve("work").toString(), "--out", dir.resolve("RESULTS.md").toString()});
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     Results results = CompareBench.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
 
     assertThat(results.rows()).extracting(Results.Row::workload).containsAll(Workload.ORDER);
+    assertThat(log.toString(StandardCharsets.UTF_8)).as("every kind warmed up on both systems")
+        .containsPattern("BigFS: warmed up \\(not measured\\): \\[mkdir .*, create .*, stat .*, list .*, rename .*, delete .*]")
+        .containsPattern("HDFS: warmed up \\(not measured\\): \\[mkdir .*, delete .*]");
     for (Results.Row row : results.rows()) {
       assertThat(row.bigfs()).as("BigFS: " + row.workload()).isFinite();
       if (row.workload().equals(Workload.FAILOVER)) {
