@@ -27,11 +27,9 @@ import java.util.Set;
  *
  * <p>Usage: bench/run compare [--size 1g] [--ops 10000] [--small-files 4000] [--files 1000000]
  * [--dir DIR] [--out FILE] [--only bigfs|hdfs] [--warm-up-round SECONDS]
+ * [--warm-up-max-rounds N]
  */
 public final class CompareBench {
-  /** Rounds after which a metadata operation counts as warm even if its rate still rises. */
-  static final int WARM_UP_MAX_ROUNDS = 15;
-
   private CompareBench() {}
 
   /** What to run and how big; the defaults are the sizes. */
@@ -47,6 +45,8 @@ public final class CompareBench {
     int memoryFiles = 1_000_000;
     /** How long each unmeasured round of a metadata operation runs while the JIT warms up. */
     double warmUpRoundSeconds = 2;
+    /** Rounds after which a metadata operation counts as warm whatever its rate and the JIT do. */
+    int warmUpMaxRounds = 40;
     String only = "";
     /** Drop the page cache before reads (as root); the smoke test skips it, as sync is slow on a busy machine. */
     boolean coldReads = true;
@@ -69,8 +69,10 @@ public final class CompareBench {
           case "--only" -> o.only = v.toLowerCase(Locale.ROOT);
           case "--cold-reads" -> o.coldReads = Boolean.parseBoolean(v);
           case "--warm-up-round" -> o.warmUpRoundSeconds = Double.parseDouble(v);
+          case "--warm-up-max-rounds" -> o.warmUpMaxRounds = Integer.parseInt(v);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
-              + " (known: --size --ops --small-files --files --dir --out --only --cold-reads --warm-up-round)");
+              + " (known: --size --ops --small-files --files --dir --out --only --cold-reads --warm-up-round"
+              + " --warm-up-max-rounds)");
         }
       }
       o.command = String.join(" ", "bench/run compare", String.join(" ", args)).trim();
@@ -151,7 +153,7 @@ public final class CompareBench {
   private static void warmUp(SystemUnderTest system, Options o, PrintStream log) throws Exception {
     Throughput.run(system, "/bench/warmup/throughput", 1, Math.min(o.bytesPerClient, 64L << 20), false);
     List<MetadataWarmUp.Kind> kinds = MetadataWarmUp.run(system, "/bench/warmup/meta", 16, o.warmUpRoundSeconds,
-        WARM_UP_MAX_ROUNDS);
+        o.warmUpMaxRounds);
     SmallFiles.run(system, "/bench/warmup/small", Workload.SMALL_FILE_THREADS, Math.min(o.smallFiles, 500), false);
     try (SystemUnderTest.Session s = system.session()) {
       s.delete("/bench/warmup", true);

@@ -1,34 +1,40 @@
 package io.bigfs.bench.compare;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs every kind of metadata operation, unmeasured, until its rate stops rising: the JIT's
- * work, not a fixed count, decides when a system is warm. A fixed 2,000 operations was not
- * enough: 16 threads of stat against a fresh BigFS in this JVM went 3,100, 5,400, 10,400, 12,300,
- * 13,800, 13,700 stats/s in successive rounds of 20,000 (HDFS 5,900 to 14,800), the JIT still
- * compiling hundreds of methods in the third round, so the measured row caught whichever system
- * was further along.
+ * Runs every kind of metadata operation, unmeasured, until the JIT has done its work: a fixed
+ * count was not enough. On this 2-core machine, 16 threads of mkdir against a fresh BigFS in
+ * this JVM ran 565, 745, 867, ... 1,755, 2,120 mkdirs/s in successive 4-second rounds, the JIT
+ * compiling through the first 50 seconds (4.5 s of compile time per round at first, 0.6 s in the
+ * last); 16 threads of stat took 16 seconds to go from 2,500 to 12,900 stats/s. Measured rows of
+ * 2,000 operations caught whichever system was further along.
  *
- * <p>Each kind runs in rounds of a fixed time; it is warm when a round, from the second on, is
- * not 5 % faster than the best before it. Threads work in their own directories, on names
- * the measured run does not use.
+ * <p>Each kind runs in rounds of a fixed time until, from the second round on, a round is neither
+ * 5 % faster than the best before it nor spent more than a sixth of its time compiling (the JIT's
+ * own clock, all compiler threads together). Threads work in their own directories, on names the
+ * measured run does not use.
  */
 final class MetadataWarmUp {
-  /** A round this much faster than every earlier one means the JIT is still at work. */
+  /** A round this much faster than every earlier one means the system is still warming. */
   static final double STILL_RISING = 1.05;
+  /** Compile time per round of wall time above which the JIT is still busy with this work. */
+  static final double STILL_COMPILING = 1.0 / 6;
 
   private MetadataWarmUp() {}
 
-  /** What the warm-up saw of one kind: the rate of each round, in ops/s. */
-  record Kind(String name, List<Double> rounds) {
+  /** What the warm-up saw of one kind: per round, the rate in ops/s and the JIT's compile time. */
+  record Kind(String name, List<Double> rates, List<Long> compileMillis) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%s %,.0f -> %,.0f ops/s in %d rounds", name, rounds.get(0),
-          rounds.get(rounds.size() - 1), rounds.size());
+      return String.format(Locale.ROOT, "%s %,.0f -> %,.0f ops/s in %d rounds (JIT %,d -> %,d ms a round)", name,
+          rates.get(0), rates.get(rates.size() - 1), rates.size(), compileMillis.get(0),
+          compileMillis.get(compileMillis.size() - 1));
     }
   }
 
@@ -39,8 +45,6 @@ final class MetadataWarmUp {
   static List<Kind> run(SystemUnderTest system, String dir, int threads, double roundSeconds, int maxRounds)
       throws Exception {
     long[] created = new long[threads];
-    long[] renamed = new long[threads];
-    long[] made = new long[threads];
     Parallel.run(system, threads, (s, t) -> {
       s.mkdirs(dir + "/d/t" + t);
       s.mkdirs(dir + "/f/t" + t);
@@ -49,42 +53,46 @@ final class MetadataWarmUp {
       for (int f = 0; f < MetadataOps.FILES_PER_LISTED_DIR; f++) {
         s.createEmpty(dir + "/ls/t" + t + "/f" + f);
       }
+      s.createEmpty(dir + "/f/t" + t + "/" + created[t]++);
     });
+    Rounds rounds = new Rounds(system, threads, roundSeconds, maxRounds);
     List<Kind> kinds = new ArrayList<>();
-    kinds.add(untilWarm("mkdir", system, threads, roundSeconds, maxRounds, (s, t) -> {
+    long[] made = new long[threads];
+    kinds.add(rounds.untilWarm("mkdir", (s, t) -> {
       s.mkdirs(dir + "/d/t" + t + "/" + made[t]++);
       return true;
     }));
-    kinds.add(untilWarm("create", system, threads, roundSeconds, maxRounds, (s, t) -> {
+    kinds.add(rounds.untilWarm("create", (s, t) -> {
       s.createEmpty(dir + "/f/t" + t + "/" + created[t]++);
       return true;
     }));
     long[] statted = new long[threads];
-    kinds.add(untilWarm("stat", system, threads, roundSeconds, maxRounds, (s, t) -> {
-      if (created[t] == 0) {
-        return false;
-      }
+    kinds.add(rounds.untilWarm("stat", (s, t) -> {
       s.stat(dir + "/f/t" + t + "/" + statted[t]++ % created[t]);
       return true;
     }));
-    kinds.add(untilWarm("list", system, threads, roundSeconds, maxRounds, (s, t) -> {
+    kinds.add(rounds.untilWarm("list", (s, t) -> {
       s.list(dir + "/ls/t" + t);
       return true;
     }));
-    kinds.add(untilWarm("rename", system, threads, roundSeconds, maxRounds, (s, t) -> {
-      if (renamed[t] == created[t]) {
-        return false;
+    // File 0 of each thread moves between two directories and back, so rounds never run out.
+    long[] moves = new long[threads];
+    kinds.add(rounds.untilWarm("rename", (s, t) -> {
+      String there = dir + "/r/t" + t + "/0";
+      String here = dir + "/f/t" + t + "/0";
+      if (moves[t]++ % 2 == 0) {
+        s.rename(here, there);
+      } else {
+        s.rename(there, here);
       }
-      s.rename(dir + "/f/t" + t + "/" + renamed[t], dir + "/r/t" + t + "/" + renamed[t]);
-      renamed[t]++;
       return true;
     }));
     long[] deleted = new long[threads];
-    kinds.add(untilWarm("delete", system, threads, roundSeconds, maxRounds, (s, t) -> {
-      if (deleted[t] == renamed[t]) {
+    kinds.add(rounds.untilWarm("delete", (s, t) -> {
+      if (deleted[t] + 1 >= created[t]) {
         return false;
       }
-      s.delete(dir + "/r/t" + t + "/" + deleted[t]++, false);
+      s.delete(dir + "/f/t" + t + "/" + ++deleted[t], false);
       return true;
     }));
     try (SystemUnderTest.Session s = system.session()) {
@@ -98,26 +106,35 @@ final class MetadataWarmUp {
     boolean run(SystemUnderTest.Session session, int thread) throws Exception;
   }
 
-  private static Kind untilWarm(String name, SystemUnderTest system, int threads, double roundSeconds, int maxRounds,
-                                Step step) throws Exception {
-    List<Double> rates = new ArrayList<>();
-    double best = 0;
-    while (rates.size() < maxRounds) {
-      long[] done = new long[threads];
-      long roundNanos = (long) (roundSeconds * 1e9);
-      double seconds = Parallel.run(system, threads, (s, t) -> {
-        long end = System.nanoTime() + roundNanos;
-        while (System.nanoTime() < end && step.run(s, t)) {
-          done[t]++;
+  /** Rounds of one kind of step, timed, with the JIT's compile time over each. */
+  private record Rounds(SystemUnderTest system, int threads, double roundSeconds, int maxRounds) {
+    Kind untilWarm(String name, Step step) throws Exception {
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      List<Double> rates = new ArrayList<>();
+      List<Long> compileMillis = new ArrayList<>();
+      double best = 0;
+      while (rates.size() < maxRounds) {
+        long[] done = new long[threads];
+        long roundNanos = (long) (roundSeconds * 1e9);
+        long compiledBefore = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        double seconds = Parallel.run(system, threads, (s, t) -> {
+          long end = System.nanoTime() + roundNanos;
+          while (System.nanoTime() < end && step.run(s, t)) {
+            done[t]++;
+          }
+        });
+        long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() - compiledBefore : 0;
+        long ops = Arrays.stream(done).sum();
+        rates.add(ops / seconds);
+        compileMillis.add(compiled);
+        boolean rising = ops / seconds >= best * STILL_RISING;
+        boolean compiling = compiled > seconds * 1000 * STILL_COMPILING;
+        if (ops == 0 || rates.size() >= 2 && !rising && !compiling) {
+          break;
         }
-      });
-      double rate = Arrays.stream(done).sum() / seconds;
-      rates.add(rate);
-      if (rates.size() >= 2 && rate < best * STILL_RISING) {
-        break;
+        best = Math.max(best, ops / seconds);
       }
-      best = Math.max(best, rate);
+      return new Kind(name, rates, compileMillis);
     }
-    return new Kind(name, rates);
   }
 }
