@@ -15,8 +15,8 @@ import java.util.Locale;
  * last); 16 threads of stat took 16 seconds to go from 2,500 to 12,900 stats/s. Measured rows of
  * 2,000 operations caught whichever system was further along.
  *
- * <p>Each kind runs in rounds of a fixed time until, from the second round on, a round is neither
- * 5 % faster than the best before it nor spent more than a sixth of its time compiling (the JIT's
+ * <p>Each kind runs in rounds of a fixed time until a round is not 5 % faster than the best before
+ * it and neither it nor the round before spent more than a tenth of its time compiling (the JIT's
  * own clock, all compiler threads together). Threads work in their own directories, on names the
  * measured run does not use.
  */
@@ -24,7 +24,7 @@ final class MetadataWarmUp {
   /** A round this much faster than every earlier one means the system is still warming. */
   static final double STILL_RISING = 1.05;
   /** Compile time per round of wall time above which the JIT is still busy with this work. */
-  static final double STILL_COMPILING = 1.0 / 6;
+  static final double STILL_COMPILING = 0.1;
 
   private MetadataWarmUp() {}
 
@@ -113,6 +113,7 @@ final class MetadataWarmUp {
       List<Double> rates = new ArrayList<>();
       List<Long> compileMillis = new ArrayList<>();
       double best = 0;
+      boolean wasCompiling = true;  // so that there are two rounds at least
       while (rates.size() < maxRounds) {
         long[] done = new long[threads];
         long roundNanos = (long) (roundSeconds * 1e9);
@@ -129,9 +130,12 @@ final class MetadataWarmUp {
         compileMillis.add(compiled);
         boolean rising = ops / seconds >= best * STILL_RISING;
         boolean compiling = compiled > seconds * 1000 * STILL_COMPILING;
-        if (ops == 0 || rates.size() >= 2 && !rising && !compiling) {
+        // One quiet round is not enough: the compiler threads get a small share of two cores
+        // under 16 busy threads, and a round can fall between two bursts of their work.
+        if (ops == 0 || !rising && !compiling && !wasCompiling) {
           break;
         }
+        wasCompiling = compiling;
         best = Math.max(best, ops / seconds);
       }
       return new Kind(name, rates, compileMillis);
