@@ -38,8 +38,8 @@ public final class Txn implements KvReader, AutoCloseable {
 
   @Override
   public KvCursor scan(Cf cf, byte[] prefix, byte[] from) {
-    var base = store.db().newIterator(store.handle(cf), readOptions);
-    return new KvCursor(batch.newIteratorWithBase(store.handle(cf), base, readOptions), prefix, from);
+    return KvCursor.open(prefix, from, null,
+        o -> batch.newIteratorWithBase(store.handle(cf), store.db().newIterator(store.handle(cf), o), o));
   }
 
   public void put(Cf cf, byte[] key, byte[] value) {

@@ -27,7 +27,7 @@ public final class View implements KvReader, AutoCloseable {
 
   @Override
   public KvCursor scan(Cf cf, byte[] prefix, byte[] from) {
-    return new KvCursor(store.db().newIterator(store.handle(cf), options), prefix, from);
+    return KvCursor.open(prefix, from, options.snapshot(), o -> store.db().newIterator(store.handle(cf), o));
   }
 
   @Override
