@@ -44,18 +44,30 @@ final class MetadataWarmUp {
    */
   static List<Kind> run(SystemUnderTest system, String dir, int threads, double roundSeconds, int maxRounds)
       throws Exception {
+    // One set of sessions for every round, as long-lived clients would be.
+    List<SystemUnderTest.Session> sessions = Parallel.open(system, threads);
+    try {
+      return warm(sessions, dir, roundSeconds, maxRounds);
+    } finally {
+      Parallel.close(sessions);
+    }
+  }
+
+  private static List<Kind> warm(List<SystemUnderTest.Session> sessions, String dir, double roundSeconds,
+                                 int maxRounds) throws Exception {
+    int threads = sessions.size();
     long[] created = new long[threads];
-    Parallel.run(system, threads, (s, t) -> {
+    sessions.get(0).mkdirs(dir + "/ls");
+    for (int f = 0; f < MetadataOps.FILES_PER_LISTED_DIR; f++) {
+      sessions.get(0).createEmpty(dir + "/ls/f" + f);
+    }
+    Parallel.run(sessions, (s, t) -> {
       s.mkdirs(dir + "/d/t" + t);
       s.mkdirs(dir + "/f/t" + t);
       s.mkdirs(dir + "/r/t" + t);
-      s.mkdirs(dir + "/ls/t" + t);
-      for (int f = 0; f < MetadataOps.FILES_PER_LISTED_DIR; f++) {
-        s.createEmpty(dir + "/ls/t" + t + "/f" + f);
-      }
       s.createEmpty(dir + "/f/t" + t + "/" + created[t]++);
     });
-    Rounds rounds = new Rounds(system, threads, roundSeconds, maxRounds);
+    Rounds rounds = new Rounds(sessions, roundSeconds, maxRounds);
     List<Kind> kinds = new ArrayList<>();
     long[] made = new long[threads];
     kinds.add(rounds.untilWarm("mkdir", (s, t) -> {
@@ -72,7 +84,7 @@ final class MetadataWarmUp {
       return true;
     }));
     kinds.add(rounds.untilWarm("list", (s, t) -> {
-      s.list(dir + "/ls/t" + t);
+      s.list(dir + "/ls");
       return true;
     }));
     // File 0 of each thread moves between two directories and back, so rounds never run out.
@@ -95,9 +107,7 @@ final class MetadataWarmUp {
       s.delete(dir + "/f/t" + t + "/" + ++deleted[t], false);
       return true;
     }));
-    try (SystemUnderTest.Session s = system.session()) {
-      s.delete(dir, true);
-    }
+    sessions.get(0).delete(dir, true);
     return kinds;
   }
 
@@ -107,7 +117,7 @@ final class MetadataWarmUp {
   }
 
   /** Rounds of one kind of step, timed, with the JIT's compile time over each. */
-  private record Rounds(SystemUnderTest system, int threads, double roundSeconds, int maxRounds) {
+  private record Rounds(List<SystemUnderTest.Session> sessions, double roundSeconds, int maxRounds) {
     Kind untilWarm(String name, Step step) throws Exception {
       CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
       List<Double> rates = new ArrayList<>();
@@ -115,10 +125,10 @@ final class MetadataWarmUp {
       double best = 0;
       boolean wasCompiling = true;  // so that there are two rounds at least
       while (rates.size() < maxRounds) {
-        long[] done = new long[threads];
+        long[] done = new long[sessions.size()];
         long roundNanos = (long) (roundSeconds * 1e9);
         long compiledBefore = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-        double seconds = Parallel.run(system, threads, (s, t) -> {
+        double seconds = Parallel.run(sessions, (s, t) -> {
           long end = System.nanoTime() + roundNanos;
           while (System.nanoTime() < end && step.run(s, t)) {
             done[t]++;

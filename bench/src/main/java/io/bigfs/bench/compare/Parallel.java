@@ -1,5 +1,6 @@
 package io.bigfs.bench.compare;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,25 +17,51 @@ final class Parallel {
     void run(SystemUnderTest.Session session, int index) throws Exception;
   }
 
-  /** Runs {@code work} once in each of {@code sessions} sessions; returns the wall time in seconds. */
+  /** Runs {@code work} once in each of {@code sessions} new sessions; returns the wall time in seconds. */
   static double run(SystemUnderTest system, int sessions, SessionWork work) throws Exception {
+    List<SystemUnderTest.Session> open = open(system, sessions);
+    try {
+      return run(open, work);
+    } finally {
+      close(open);
+    }
+  }
+
+  /**
+   * Opens sessions and makes one call in each. Clients connect on their first call, and a
+   * long-lived client has paid for that long ago: without the call, a fresh BigFS client's
+   * connections (TCP and HTTP/2 set-up, and a NOT_LEADER hop) fell inside the clock, while
+   * HDFS's clients in one JVM share the NameNode connection that earlier work opened.
+   */
+  static List<SystemUnderTest.Session> open(SystemUnderTest system, int sessions) throws IOException {
     List<SystemUnderTest.Session> open = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(sessions);
     try {
       for (int i = 0; i < sessions; i++) {
-        SystemUnderTest.Session session = system.session();
-        open.add(session);
-        // Clients connect on their first call; a long-lived client has paid for that long ago.
-        // Without this a fresh BigFS client's connections (TCP and HTTP/2 set-up to a master,
-        // and to the leader after a NOT_LEADER) fell inside the clock, while HDFS's clients in
-        // one JVM share the NameNode connection that earlier work opened.
-        session.stat("/");
+        open.add(system.session());
+        open.get(i).stat("/");
       }
+      return open;
+    } catch (IOException | RuntimeException e) {
+      close(open);
+      throw e;
+    }
+  }
+
+  static void close(List<SystemUnderTest.Session> open) throws IOException {
+    for (SystemUnderTest.Session s : open) {
+      s.close();
+    }
+  }
+
+  /** Runs {@code work} once in each of the sessions, on a thread each; returns the wall time in seconds. */
+  static double run(List<SystemUnderTest.Session> sessions, SessionWork work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+    try {
       long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < sessions; i++) {
+      for (int i = 0; i < sessions.size(); i++) {
         int index = i;
-        SystemUnderTest.Session session = open.get(i);
+        SystemUnderTest.Session session = sessions.get(i);
         done.add(pool.submit(() -> {
           work.run(session, index);
           return null;
@@ -50,9 +77,6 @@ final class Parallel {
       return (System.nanoTime() - start) / 1e9;
     } finally {
       pool.shutdownNow();
-      for (SystemUnderTest.Session s : open) {
-        s.close();
-      }
     }
   }
 }

@@ -17,7 +17,7 @@ class CompareBenchSmokeTest {
   void everyWorkloadRunsOnBothSystemsAndTheReportHasEveryRow(@TempDir Path dir) throws Exception {
     CompareBench.Options o = CompareBench.Options.parse(new String[] {
         "--size", "2m", "--cold-reads", "false", "--ops", "32", "--small-files", "32", "--files", "320",
-        "--warm-up-round", "0.05", "--warm-up-max-rounds", "2",
+        "--warm-up-round", "0.05", "--warm-up-max-rounds", "1",
         "--dir", dir.resolve("work").toString(), "--out", dir.resolve("RESULTS.md").toString()});
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
