@@ -147,7 +147,8 @@ public final class CompareBench {
 
   /**
    * Every kind of work, not measured, so that the JIT has compiled each system's code before its
-   * first row (metadata operations until their rate stops rising, see {@link MetadataWarmUp}): BigFS runs first in a fresh JVM and would otherwise pay for
+   * first row (metadata operations until their rate stops rising and the JIT is quiet, see
+   * {@link MetadataWarmUp}): BigFS runs first in a fresh JVM and would otherwise pay for
    * compiling its code (a quarter of a new master's CPU in its first minutes), HDFS less so.
    */
   private static void warmUp(SystemUnderTest system, Options o, PrintStream log) throws Exception {
@@ -226,8 +227,8 @@ public final class CompareBench {
     b.append("- Both clusters run in the benchmark's JVM, one after the other, on loopback and the same disk: BigFS with 3 Raft ")
         .append("masters and 3 chunkservers, HDFS with 1 NameNode and 3 DataNodes; RF 3, ").append(Sizes.human(o.chunkSize))
         .append(" chunks/blocks. Clients use each system's own Java library, one client per thread. Each system first ")
-        .append("runs every workload unmeasured, each kind of metadata operation until its rate stops rising, so that ")
-        .append("the JIT has compiled its code.\n");
+        .append("runs every workload unmeasured, each kind of metadata operation until its rate stops rising and the ")
+        .append("JIT is quiet, so that the JIT has compiled its code.\n");
     b.append("- Same durability on both sides: an acknowledged mutation is fsync'd (BigFS: the Raft log on a majority; ")
         .append("HDFS: the NameNode's edit log, which a MiniDFSCluster skips unless told), and a closed file's data is on ")
         .append("disk (BigFS always; HDFS with dfs.datanode.synconclose=true).\n");

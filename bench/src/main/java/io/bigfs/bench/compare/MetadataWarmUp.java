@@ -17,8 +17,8 @@ import java.util.Locale;
  *
  * <p>Each kind runs in rounds of a fixed time until a round is not 5 % faster than the best before
  * it and neither it nor the round before spent more than a tenth of its time compiling (the JIT's
- * own clock, all compiler threads together). Threads work in their own directories, on names the
- * measured run does not use.
+ * own clock, all compiler threads together). Threads make, rename and delete entries in their
+ * own directories and list one shared directory, on names the measured run does not use.
  */
 final class MetadataWarmUp {
   /** A round this much faster than every earlier one means the system is still warming. */
@@ -127,18 +127,19 @@ final class MetadataWarmUp {
       while (rates.size() < maxRounds) {
         long[] done = new long[sessions.size()];
         long roundNanos = (long) (roundSeconds * 1e9);
-        long compiledBefore = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        long compiledBefore = compileMillis(jit);
         double seconds = Parallel.run(sessions, (s, t) -> {
           long end = System.nanoTime() + roundNanos;
           while (System.nanoTime() < end && step.run(s, t)) {
             done[t]++;
           }
         });
-        long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() - compiledBefore : 0;
+        long compiled = compileMillis(jit) - compiledBefore;
         long ops = Arrays.stream(done).sum();
-        rates.add(ops / seconds);
+        double rate = ops / seconds;
+        rates.add(rate);
         compileMillis.add(compiled);
-        boolean rising = ops / seconds >= best * STILL_RISING;
+        boolean rising = rate >= best * STILL_RISING;
         boolean compiling = compiled > seconds * 1000 * STILL_COMPILING;
         // One quiet round is not enough: the compiler threads get a small share of two cores
         // under 16 busy threads, and a round can fall between two bursts of their work.
@@ -146,9 +147,14 @@ final class MetadataWarmUp {
           break;
         }
         wasCompiling = compiling;
-        best = Math.max(best, ops / seconds);
+        best = Math.max(best, rate);
       }
       return new Kind(name, rates, compileMillis);
+    }
+
+    /** The JIT's total compile time so far, or 0 where the JVM does not keep it. */
+    private static long compileMillis(CompilationMXBean jit) {
+      return jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
   }
 }
