@@ -1,5 +1,11 @@
 package io.bigfs.common;
 
+import com.google.protobuf.ByteOutput;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
@@ -23,6 +29,51 @@ public final class Checksums {
     CRC32C c = new CRC32C();
     c.update(data.duplicate());
     return (int) c.getValue();
+  }
+
+  public static int crc(ByteString data) {
+    CRC32C c = new CRC32C();
+    update(c, data);
+    return (int) c.getValue();
+  }
+
+  /**
+   * Adds {@code data} to {@code crc} where its bytes lie, without copying them. A ByteString
+   * only lends out its bytes as a read-only buffer, on which the JDK's CRC32C copies them 4 KiB
+   * at a time into a scratch array (about a tenth of the speed over an array, measured: 4-9
+   * against 42-53 GB/s); protobuf's ByteOutput hands over the backing array itself.
+   */
+  public static void update(CRC32C crc, ByteString data) {
+    try {
+      UnsafeByteOperations.unsafeWriteTo(data, new ByteOutput() {
+        @Override
+        public void write(byte value) {
+          crc.update(value);
+        }
+
+        @Override
+        public void write(byte[] value, int offset, int length) {
+          crc.update(value, offset, length);
+        }
+
+        @Override
+        public void writeLazy(byte[] value, int offset, int length) {
+          crc.update(value, offset, length);
+        }
+
+        @Override
+        public void write(ByteBuffer value) {
+          crc.update(value.duplicate());
+        }
+
+        @Override
+        public void writeLazy(ByteBuffer value) {
+          crc.update(value.duplicate());
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // only its output could throw, and this one does not
+    }
   }
 
   /** How many pieces data of {@code length} bytes starting at chunk offset {@code offset} is cut into. */

@@ -98,13 +98,13 @@ public final class ReplicaWriter implements AutoCloseable {
     int pos = 0;
     for (int i = 0; i < pieceCrcs.size(); i++) {
       int len = Checksums.pieceLength(offset + pos, n - pos);
-      ByteBuffer piece = bytes.substring(pos, pos + len).asReadOnlyByteBuffer();
+      ByteString piece = bytes.substring(pos, pos + len);
       boolean startsBlock = (offset + pos) % Checksums.BLOCK == 0;
       if (startsBlock) {
         blockCrc.reset();
       }
       int pieceCrc = startsBlock ? -1 : Checksums.crc(piece);
-      blockCrc.update(piece);
+      Checksums.update(blockCrc, piece);
       if (startsBlock) {
         pieceCrc = (int) blockCrc.getValue();
       }

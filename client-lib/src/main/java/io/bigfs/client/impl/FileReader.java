@@ -13,12 +13,14 @@ import io.bigfs.proto.QueryReply;
 import io.bigfs.proto.ReadChunkReply;
 import io.bigfs.proto.ReadChunkRequest;
 import io.bigfs.proto.StatusCode;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,14 +35,21 @@ import java.util.concurrent.TimeoutException;
  * at a time; each read picks the first replica not yet found bad, verifies every 64 KiB block's
  * CRC32C, and on an error, a timeout or a checksum mismatch moves on to the next replica (and
  * reports a corrupt one to the master). The caller sees an error only when no replica serves.
- * Sequential reads fetch the next window of the chunk while the caller consumes this one.
+ * Sequential reads fetch the next windows of the chunk while the caller consumes this one.
  */
 public final class FileReader implements RemoteFile {
   private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
   /** Chunk locations fetched per request to the master. */
   static final int LOCATION_WINDOW_CHUNKS = 64;
   /** Bytes fetched per request to a chunkserver when reading sequentially. */
-  static final int READ_WINDOW = 4 << 20;
+  public static final int READ_WINDOW = 4 << 20;
+  /**
+   * Windows a sequential reader keeps in flight ahead of the one it reads. With one, the replica
+   * sat idle at every window's end (the reply's last bytes, the next request, opening the files,
+   * the first disk read) while nothing was sent; with more, its next window is read from disk
+   * while this one is on the wire.
+   */
+  static final int READ_AHEAD_WINDOWS = 3;
   static final long READ_TIMEOUT_MS = 60_000;
 
   private final MasterClient master;
@@ -55,13 +64,19 @@ public final class FileReader implements RemoteFile {
   /** The last window read, so that sequential small reads do not each ask a chunkserver. */
   private Window cached;
   private long cachedChunk;
-  /** The next window, being fetched ahead of a sequential reader; null when none is. */
-  private Ahead ahead;
+  /** The next windows of the chunk being read, fetched ahead of a sequential reader, in order. */
+  private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
+  /** Windows in a row taken from the read-ahead: the read-ahead deepens as a reader keeps on. */
+  private int aheadStreak;
   /** The replica that served the last window: the one to fetch ahead from. */
   private NodeLocation lastServed;
 
   /** A window fetched ahead: [offset, offset + length) of one chunk at one version. */
-  private record Ahead(long chunkId, long version, long offset, int length, CompletableFuture<Window> window) {
+  private record Ahead(long chunkId, long version, long offset, int length, WindowCollector read) {
+    long end() {
+      return offset + length;
+    }
+
     boolean covers(LocatedChunk chunk, long at) {
       return chunkId == chunk.getChunkId() && version == chunk.getVersion() && at >= offset && at < offset + length;
     }
@@ -86,10 +101,10 @@ public final class FileReader implements RemoteFile {
     return sawAnotherVersion ? null : firstSeen;
   }
 
-  /** Nothing to release: channels belong to the client. */
+  /** Stops the reads ahead; channels belong to the client. */
   @Override
   public void close() {
-    // nothing held
+    dropAhead();
   }
 
   /** Re-reads locations (and the length of a file still being written) starting at {@code offset}. */
@@ -171,10 +186,8 @@ public final class FileReader implements RemoteFile {
           + " hold less than the file's length");
     }
     System.arraycopy(w.data(), (int) (inChunk - w.offset()), dst, off, n);
-    if (sequential && w != cached && w.end() < chunkEnd && lastServed != null) {
-      int next = (int) Math.min(READ_WINDOW, chunkEnd - w.end());
-      ahead = new Ahead(chunk.getChunkId(), chunk.getVersion(), w.end(), next,
-          readAsync(lastServed, chunk, w.end(), next));
+    if (sequential && w != cached && lastServed != null) {
+      fetchAhead(chunk, ahead.isEmpty() ? w.end() : ahead.peekLast().end(), chunkEnd);
     }
     cached = w;
     cachedChunk = chunk.getChunkId();
@@ -234,19 +247,41 @@ public final class FileReader implements RemoteFile {
         + ": no replica of chunk " + chunk.getIndex() + " could be read (last error: " + lastError + ")");
   }
 
+  /** Fills the read-ahead from {@code from} on, up to its depth and the chunk's end, from the last replica. */
+  private void fetchAhead(LocatedChunk chunk, long from, long chunkEnd) {
+    int depth = Math.min(READ_AHEAD_WINDOWS, aheadStreak + 1);
+    for (long next = from; ahead.size() < depth && next < chunkEnd; next += READ_WINDOW) {
+      int n = (int) Math.min(READ_WINDOW, chunkEnd - next);
+      ahead.addLast(new Ahead(chunk.getChunkId(), chunk.getVersion(), next, n, readAsync(lastServed, chunk, next, n)));
+    }
+  }
+
   /**
-   * The window fetched ahead, if it holds {@code offset} of {@code chunk} and arrived whole.
-   * Whatever went wrong with it is left to the ordinary fetch, which tries every replica.
+   * The first window fetched ahead, if it holds {@code offset} of {@code chunk} and arrived
+   * whole. Otherwise (a seek, or a failed read) every window ahead is dropped, and whatever went
+   * wrong is left to the ordinary fetch, which tries every replica.
    */
   private Window takeAhead(LocatedChunk chunk, long offset) {
-    Ahead a = ahead;
-    ahead = null;
-    if (a == null || !a.covers(chunk, offset)) {
+    Ahead a = ahead.pollFirst();
+    Window w = a != null && a.covers(chunk, offset) ? arrived(a) : null;
+    if (w == null || offset >= w.end()) {
+      dropAhead();
       return null;
     }
+    aheadStreak++;
+    return w;
+  }
+
+  /** Cancels the reads ahead (a seek, an error or the end): the replicas stop sending them. */
+  private void dropAhead() {
+    ahead.forEach(a -> a.read().cancel());
+    ahead.clear();
+    aheadStreak = 0;
+  }
+
+  private static Window arrived(Ahead a) {
     try {
-      Window w = a.window().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      return offset < w.end() ? w : null;
+      return a.read().result.get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
@@ -257,7 +292,7 @@ public final class FileReader implements RemoteFile {
 
   private Window readFrom(NodeLocation node, LocatedChunk chunk, long offset, int length) throws IOException {
     try {
-      return readAsync(node, chunk, offset, length).get();
+      return readAsync(node, chunk, offset, length).result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted reading chunk " + chunk.getChunkId());
@@ -272,19 +307,20 @@ public final class FileReader implements RemoteFile {
     }
   }
 
-  /** Reads [offset, offset + length) of a chunk from one replica; the future fails as the read would. */
-  private CompletableFuture<Window> readAsync(NodeLocation node, LocatedChunk chunk, long offset, int length) {
+  /** Reads [offset, offset + length) of a chunk from one replica; its result fails as the read would. */
+  private WindowCollector readAsync(NodeLocation node, LocatedChunk chunk, long offset, int length) {
     WindowCollector collector = new WindowCollector(node, chunk, offset, length);
     ChunkServiceGrpc.newStub(channels.get(node.getAddress()))
         .withDeadlineAfter(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .readChunk(ReadChunkRequest.newBuilder().setChunkId(chunk.getChunkId()).setVersion(chunk.getVersion())
             .setOffset(offset).setLength(length).setToken(chunk.getAccessToken()).build(), collector);
-    return collector.result;
+    return collector;
   }
 
   /** Gathers one read's replies into a window, checking every block's CRC as it arrives. */
-  private static final class WindowCollector implements StreamObserver<ReadChunkReply> {
+  private static final class WindowCollector implements ClientResponseObserver<ReadChunkRequest, ReadChunkReply> {
     final CompletableFuture<Window> result = new CompletableFuture<>();
+    private volatile ClientCallStreamObserver<ReadChunkRequest> call;
     private final NodeLocation node;
     private final LocatedChunk chunk;
     private final long offset;
@@ -298,6 +334,18 @@ public final class FileReader implements RemoteFile {
       this.chunk = chunk;
       this.offset = offset;
       this.length = length;
+    }
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<ReadChunkRequest> requestStream) {
+      call = requestStream;
+    }
+
+    /** Stops the read if it is still going; its result fails if it had not arrived. */
+    void cancel() {
+      if (!result.isDone() && call != null) {
+        call.cancel("no longer wanted", null);
+      }
     }
 
     @Override
@@ -348,7 +396,7 @@ public final class FileReader implements RemoteFile {
     int pos = 0;
     for (int i = 0; i < r.getChecksumsCount() && pos < data.size(); i++) {
       int n = Math.min(Checksums.BLOCK, data.size() - pos);
-      if (Checksums.crc(data.substring(pos, pos + n).asReadOnlyByteBuffer()) != r.getChecksums(i)) {
+      if (Checksums.crc(data.substring(pos, pos + n)) != r.getChecksums(i)) {
         throw new CorruptReplica(node.getAddress() + ": checksum mismatch in chunk " + chunk.getChunkId()
             + " at offset " + (r.getOffset() + pos));
       }

@@ -5,6 +5,7 @@ import io.bigfs.client.BfsInputStream;
 import io.bigfs.client.BfsOutputStream;
 import io.bigfs.client.ChunkInfo;
 import io.bigfs.client.CreateOptions;
+import io.bigfs.client.impl.FileReader;
 import io.bigfs.client.impl.MasterClient;
 import io.bigfs.proto.CreateOp;
 import io.bigfs.proto.MutateReply;
@@ -128,6 +129,34 @@ class ReadWriteTest {
       assertThat(across).isEqualTo(Arrays.copyOfRange(data, CHUNK - 10, CHUNK + 10));
       assertThat(in.position()).isEqualTo(CHUNK + 10);
       in.seek(data.length);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  /**
+   * Chunks of several read windows, so that a sequential reader keeps windows in flight ahead
+   * of it; seeks back into a window already passed, forward past the windows ahead, and into
+   * the next chunk must each read the source's bytes.
+   */
+  @Test
+  void sequentialReadsWithSeeksMatchTheSourceAcrossWindowsReadAhead() throws IOException {
+    int chunk = 6 * FileReader.READ_WINDOW;
+    byte[] data = random(2 * chunk + 12_345, 43);
+    write("/rt/read-ahead", data, 1 << 20, CreateOptions.DEFAULT.withChunkSize(chunk));
+    try (BfsInputStream in = fs.open("/rt/read-ahead")) {
+      long[][] seekThenRead = {{0, 3 * FileReader.READ_WINDOW + 5}, {FileReader.READ_WINDOW / 2, 4 * FileReader.READ_WINDOW},
+          {5 * FileReader.READ_WINDOW - 3, chunk}, {chunk + 1, 7919}, {chunk - 100, data.length}};
+      for (long[] step : seekThenRead) {
+        in.seek(step[0]);
+        int len = (int) Math.min(step[1], data.length - step[0]);
+        byte[] got = new byte[len];
+        for (int off = 0, n; off < len; off += n) {
+          n = in.read(got, off, Math.min(len - off, 65_537));
+          assertThat(n).isPositive();
+        }
+        assertThat(got).as("%d bytes at %d", len, step[0])
+            .isEqualTo(Arrays.copyOfRange(data, (int) step[0], (int) step[0] + len));
+      }
       assertThat(in.read()).isEqualTo(-1);
     }
   }
