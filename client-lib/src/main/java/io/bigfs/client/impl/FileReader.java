@@ -64,21 +64,22 @@ public final class FileReader implements RemoteFile {
   /** The last window read, so that sequential small reads do not each ask a chunkserver. */
   private Window cached;
   private long cachedChunk;
-  /** The next windows of the chunk being read, fetched ahead of a sequential reader, in order. */
+  /** The next windows of the file, fetched ahead of a sequential reader, in order (across chunks). */
   private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
   /** Windows in a row taken from the read-ahead: the read-ahead deepens as a reader keeps on. */
   private int aheadStreak;
   /** The replica that served the last window: the one to fetch ahead from. */
   private NodeLocation lastServed;
 
-  /** A window fetched ahead: [offset, offset + length) of one chunk at one version. */
-  private record Ahead(long chunkId, long version, long offset, int length, WindowCollector read) {
+  /** A window fetched ahead from {@code node}: [offset, offset + length) of one chunk at one version. */
+  private record Ahead(LocatedChunk chunk, NodeLocation node, long offset, int length, WindowCollector read) {
     long end() {
       return offset + length;
     }
 
     boolean covers(LocatedChunk chunk, long at) {
-      return chunkId == chunk.getChunkId() && version == chunk.getVersion() && at >= offset && at < offset + length;
+      return this.chunk.getChunkId() == chunk.getChunkId() && this.chunk.getVersion() == chunk.getVersion()
+          && at >= offset && at < offset + length;
     }
   }
 
@@ -187,7 +188,7 @@ public final class FileReader implements RemoteFile {
     }
     System.arraycopy(w.data(), (int) (inChunk - w.offset()), dst, off, n);
     if (sequential && w != cached && lastServed != null) {
-      fetchAhead(chunk, ahead.isEmpty() ? w.end() : ahead.peekLast().end(), chunkEnd);
+      fetchAhead(chunk, w.end());
     }
     cached = w;
     cachedChunk = chunk.getChunkId();
@@ -247,13 +248,43 @@ public final class FileReader implements RemoteFile {
         + ": no replica of chunk " + chunk.getIndex() + " could be read (last error: " + lastError + ")");
   }
 
-  /** Fills the read-ahead from {@code from} on, up to its depth and the chunk's end, from the last replica. */
-  private void fetchAhead(LocatedChunk chunk, long from, long chunkEnd) {
+  /**
+   * Fills the read-ahead up to its depth, after what it holds or else from {@code from} of
+   * {@code chunk}: on in this chunk from the replica that served it, then into the next
+   * complete chunk whose locations are known, from the replica a fetch would try first (so a
+   * reader does not stall at every chunk's start).
+   */
+  private void fetchAhead(LocatedChunk chunk, long from) {
     int depth = Math.min(READ_AHEAD_WINDOWS, aheadStreak + 1);
-    for (long next = from; ahead.size() < depth && next < chunkEnd; next += READ_WINDOW) {
-      int n = (int) Math.min(READ_WINDOW, chunkEnd - next);
-      ahead.addLast(new Ahead(chunk.getChunkId(), chunk.getVersion(), next, n, readAsync(lastServed, chunk, next, n)));
+    Ahead last = ahead.peekLast();
+    LocatedChunk c = last != null ? last.chunk() : chunk;
+    NodeLocation node = last != null ? last.node() : lastServed;
+    long next = last != null ? last.end() : from;
+    while (ahead.size() < depth) {
+      long end = Math.min(chunkSize, length - c.getOffset());
+      if (next >= end) {
+        c = locatedAfter(c);
+        if (c == null || !c.getComplete() || c.getLocationsCount() == 0) {
+          return;
+        }
+        node = LocalFirst.order(c.getLocationsList()).get(0);
+        next = 0;
+        continue;
+      }
+      int n = (int) Math.min(READ_WINDOW, end - next);
+      ahead.addLast(new Ahead(c, node, next, n, readAsync(node, c, next, n)));
+      next += n;
     }
+  }
+
+  /** The chunk after {@code chunk}, if the locations at hand include it. */
+  private LocatedChunk locatedAfter(LocatedChunk chunk) {
+    for (LocatedChunk c : located) {
+      if (c.getOffset() == chunk.getOffset() + chunkSize) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /**
@@ -269,6 +300,7 @@ public final class FileReader implements RemoteFile {
       return null;
     }
     aheadStreak++;
+    lastServed = a.node();
     return w;
   }
 

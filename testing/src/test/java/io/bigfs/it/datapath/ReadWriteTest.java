@@ -154,8 +154,8 @@ class ReadWriteTest {
           n = in.read(got, off, Math.min(len - off, 65_537));
           assertThat(n).isPositive();
         }
-        assertThat(got).as("%d bytes at %d", len, step[0])
-            .isEqualTo(Arrays.copyOfRange(data, (int) step[0], (int) step[0] + len));
+        assertThat(Arrays.mismatch(got, Arrays.copyOfRange(data, (int) step[0], (int) step[0] + len)))
+            .as("first byte that differs of %d read at %d", len, step[0]).isEqualTo(-1);
       }
       assertThat(in.read()).isEqualTo(-1);
     }
