@@ -47,6 +47,12 @@ public final class Channels {
         .flowControlWindow(FLOW_CONTROL_WINDOW)
         .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
         .withOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+        // Every caller already handles a failed call: master calls are retried (exactly once
+        // through their call ids, see MasterChannels), reads move to another replica, writes
+        // rebuild their pipeline. gRPC's own retry wraps each call in a stream that records its
+        // messages in case it must replay them: 10-15 % of a client's CPU per stat (measured:
+        // 82 -> 71-73 us of client CPU per stat, 16 threads against `bfs local`).
+        .disableRetry()
         .build();
   }
 
