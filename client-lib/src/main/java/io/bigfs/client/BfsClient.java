@@ -239,8 +239,14 @@ public final class BfsClient implements Closeable {
     String p = normalize(path);
     // Asking for locations (not stat) makes the masters check read permission now, even when
     // the bytes then come from the cache.
-    FileInfo file = FileInfo.of(master.locations(p, 0, 1).getFile());
-    FileCache.RemoteOpener remote = () -> new FileReader(master, chunkservers, p, Math.max(1, file.chunkSize()));
+    QueryReply located = master.locations(p, 0, 1);
+    FileInfo file = FileInfo.of(located.getFile());
+    long chunkSize = Math.max(1, file.chunkSize());
+    // A closed file of one chunk is wholly described by that reply: its reader need not ask again.
+    boolean described = !file.underConstruction() && file.length() <= chunkSize;
+    FileCache.RemoteOpener remote = () -> described
+        ? new FileReader(master, chunkservers, p, chunkSize, located)
+        : new FileReader(master, chunkservers, p, chunkSize);
     if (options.cache() && cache != null && cache.admits(file.length(), file.underConstruction())) {
       CacheKey key = new CacheKey(file.inodeId(), file.modifiedMs(), file.length());
       return new BfsInputStream(file, cache.open(key, p, remote));

@@ -84,11 +84,20 @@ public final class FileReader implements RemoteFile {
   }
 
   public FileReader(MasterClient master, ChannelPool channels, String path, long chunkSize) throws IOException {
+    this(master, channels, path, chunkSize, master.locations(path, 0, LOCATION_WINDOW_CHUNKS * chunkSize));
+  }
+
+  /**
+   * @param first the master's answer to a locations request from offset 0 that the caller has
+   *              just made (opening a file asks anyway): reading a small file then costs one
+   *              request to a master, not two
+   */
+  public FileReader(MasterClient master, ChannelPool channels, String path, long chunkSize, QueryReply first) {
     this.master = master;
     this.channels = channels;
     this.path = path;
     this.chunkSize = chunkSize;
-    refresh(0);
+    adopt(first);
   }
 
   /** Bytes readable now: completed chunks, plus what the last chunk's replicas hold while it is written. */
@@ -110,7 +119,11 @@ public final class FileReader implements RemoteFile {
 
   /** Re-reads locations (and the length of a file still being written) starting at {@code offset}. */
   private void refresh(long offset) throws IOException {
-    QueryReply reply = master.locations(path, offset, LOCATION_WINDOW_CHUNKS * chunkSize);
+    adopt(master.locations(path, offset, LOCATION_WINDOW_CHUNKS * chunkSize));
+  }
+
+  /** Takes the chunks and the length a locations reply gives. */
+  private void adopt(QueryReply reply) {
     located.clear();
     located.addAll(reply.getChunksList());
     length = reply.getFile().getLength();

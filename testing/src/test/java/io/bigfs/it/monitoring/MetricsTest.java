@@ -105,6 +105,32 @@ class MetricsTest {
         .as("latencies are histograms").isNotEmpty();
   }
 
+  /** Opening a closed file of one chunk asks a master once; its reader reuses that answer. */
+  @Test
+  void readingASmallFileAsksTheMastersForLocationsOnce() throws IOException {
+    byte[] small = new byte[10_000];
+    new java.util.Random(3).nextBytes(small);
+    byte[] large = new byte[2 * CHUNK + 5];
+    new java.util.Random(4).nextBytes(large);
+    fs.mkdirs("/loc");
+    for (var file : Map.of("/loc/small", small, "/loc/large", large).entrySet()) {
+      try (BfsOutputStream out = fs.create(file.getKey(), CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
+        out.write(file.getValue());
+      }
+    }
+    ClusterMetrics before = ClusterMetrics.of(cluster);
+    try (BfsInputStream in = fs.open("/loc/small")) {
+      assertThat(in.readAllBytes()).isEqualTo(small);
+    }
+    awaitDelta("locations for a small file", before, 1, m -> ok(m, "locations"));
+    before = ClusterMetrics.of(cluster);
+    try (BfsInputStream in = fs.open("/loc/large")) {
+      assertThat(in.readAllBytes()).isEqualTo(large);
+    }
+    // Opening asks for the first chunk; the reader then asks for the locations of them all.
+    awaitDelta("locations for a file of three chunks", before, 2, m -> ok(m, "locations"));
+  }
+
   @Test
   void bytesAndRequestsOfWritesAndReadsAreCountedOnEveryReplica() throws IOException {
     int chunks = 4;
