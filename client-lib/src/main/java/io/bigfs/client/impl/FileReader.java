@@ -1,5 +1,6 @@
 package io.bigfs.client.impl;
 
+import com.google.protobuf.ByteString;
 import io.bigfs.common.BfsException;
 import io.bigfs.common.Checksums;
 import io.bigfs.common.rpc.ChannelPool;
@@ -199,7 +200,7 @@ public final class FileReader implements RemoteFile {
       throw new BfsException(StatusCode.UNAVAILABLE, path + ": replicas of chunk " + chunk.getIndex()
           + " hold less than the file's length");
     }
-    System.arraycopy(w.data(), (int) (inChunk - w.offset()), dst, off, n);
+    w.data().copyTo(dst, (int) (inChunk - w.offset()), off, n);
     if (sequential && w != cached && lastServed != null) {
       fetchAhead(chunk, w.end());
     }
@@ -208,10 +209,13 @@ public final class FileReader implements RemoteFile {
     return n;
   }
 
-  /** A verified piece of a chunk held in memory: [offset, offset + data.length). */
-  record Window(long offset, byte[] data) {
+  /**
+   * A verified piece of a chunk held in memory: [offset, offset + data.size()). The replies'
+   * own bytes, joined without a copy: the caller's read is their only copy.
+   */
+  record Window(long offset, ByteString data) {
     long end() {
-      return offset + data.length;
+      return offset + data.size();
     }
   }
 
@@ -371,8 +375,7 @@ public final class FileReader implements RemoteFile {
     private final long offset;
     private final int length;
     private long start = -1;
-    private byte[] out;
-    private int filled;
+    private ByteString data = ByteString.EMPTY;
 
     WindowCollector(NodeLocation node, LocatedChunk chunk, long offset, int length) {
       this.node = node;
@@ -411,11 +414,9 @@ public final class FileReader implements RemoteFile {
         verify(node, chunk, r);
         if (start < 0) {
           start = r.getOffset();
-          out = new byte[(int) (offset + length - start)];
         }
-        int n = Math.min(r.getData().size(), out.length - filled);
-        r.getData().copyTo(out, 0, filled, n);
-        filled += n;
+        int room = (int) (offset + length - start) - data.size();
+        data = data.concat(r.getData().size() > room ? r.getData().substring(0, Math.max(0, room)) : r.getData());
       } catch (IOException e) {
         result.completeExceptionally(e);
       }
@@ -428,16 +429,12 @@ public final class FileReader implements RemoteFile {
 
     @Override
     public void onCompleted() {
-      if (out == null) {
-        result.complete(new Window(offset, new byte[0]));
-      } else {
-        result.complete(new Window(start, filled == out.length ? out : java.util.Arrays.copyOf(out, filled)));
-      }
+      result.complete(new Window(start < 0 ? offset : start, data));
     }
   }
 
   private static void verify(NodeLocation node, LocatedChunk chunk, ReadChunkReply r) throws CorruptReplica {
-    com.google.protobuf.ByteString data = r.getData();
+    ByteString data = r.getData();
     int pos = 0;
     for (int i = 0; i < r.getChecksumsCount() && pos < data.size(); i++) {
       int n = Math.min(Checksums.BLOCK, data.size() - pos);
