@@ -7,6 +7,7 @@ import io.bigfs.client.CreateOptions;
 import io.bigfs.common.config.Sizes;
 import io.bigfs.master.MasterConfig;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +36,9 @@ public final class DataBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    if (reads < 1) {
+      throw new IllegalArgumentException("--reads must be at least 1");
+    }
     try (Target target = Target.from(args, Map.of(MasterConfig.CHUNK_SIZE.name(), Long.toString(chunk)));
          BfsClient fs = target.client()) {
       byte[] buf = new byte[1 << 20];
@@ -42,9 +46,6 @@ public final class DataBench {
       // warm-up: one chunk's worth, not counted
       transfer(fs, "/bench-warmup", Math.min(size, chunk), chunk, buf);
       double[] w = transfer(fs, "/bench-file", size, chunk, buf);
-      if (reads < 1) {
-        throw new IllegalArgumentException("--reads must be at least 1");
-      }
       double[] r = new double[reads];
       for (int pass = 0; pass < reads; pass++) {
         r[pass] = readBack(fs, "/bench-file", (long) w[1])[0];
@@ -61,8 +62,8 @@ public final class DataBench {
           Sizes.human(size), Sizes.human(chunk), w[0]);
       System.out.printf(Locale.ROOT, "| read, 1 client%s | %.0f MB/s |%n", reads > 1 ? ", first pass" : "", r[0]);
       if (reads > 1) {
-        double[] later = java.util.Arrays.copyOfRange(r, 1, reads);
-        java.util.Arrays.sort(later);
+        double[] later = Arrays.copyOfRange(r, 1, reads);
+        Arrays.sort(later);
         System.out.printf(Locale.ROOT, "| read, 1 client, median of passes 2-%d | %.0f MB/s |%n", reads,
             (later[(later.length - 1) / 2] + later[later.length / 2]) / 2);
       }

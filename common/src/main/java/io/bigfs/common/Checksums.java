@@ -58,7 +58,7 @@ public final class Checksums {
 
         @Override
         public void writeLazy(byte[] value, int offset, int length) {
-          crc.update(value, offset, length);
+          write(value, offset, length);
         }
 
         @Override
@@ -68,7 +68,7 @@ public final class Checksums {
 
         @Override
         public void writeLazy(ByteBuffer value) {
-          crc.update(value.duplicate());
+          write(value);
         }
       });
     } catch (IOException e) {

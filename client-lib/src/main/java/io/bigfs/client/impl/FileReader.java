@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * at a time; each read picks the first replica not yet found bad, verifies every 64 KiB block's
  * CRC32C, and on an error, a timeout or a checksum mismatch moves on to the next replica (and
  * reports a corrupt one to the master). The caller sees an error only when no replica serves.
- * Sequential reads fetch the next windows of the chunk while the caller consumes this one.
+ * Sequential reads fetch the next windows of the file while the caller consumes this one.
  */
 public final class FileReader implements RemoteFile {
   private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
@@ -80,7 +80,7 @@ public final class FileReader implements RemoteFile {
 
     boolean covers(LocatedChunk chunk, long at) {
       return this.chunk.getChunkId() == chunk.getChunkId() && this.chunk.getVersion() == chunk.getVersion()
-          && at >= offset && at < offset + length;
+          && at >= offset && at < end();
     }
   }
 
@@ -310,12 +310,13 @@ public final class FileReader implements RemoteFile {
    * wrong is left to the ordinary fetch, which tries every replica.
    */
   private Window takeAhead(LocatedChunk chunk, long offset) {
-    Ahead a = ahead.pollFirst();
+    Ahead a = ahead.peekFirst();
     Window w = a != null && a.covers(chunk, offset) ? arrived(a) : null;
     if (w == null || offset >= w.end()) {
-      dropAhead();
+      dropAhead();  // this one too: after a seek it would stream on unread
       return null;
     }
+    ahead.removeFirst();
     aheadStreak++;
     lastServed = a.node();
     return w;

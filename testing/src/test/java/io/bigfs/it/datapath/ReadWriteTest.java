@@ -140,12 +140,13 @@ class ReadWriteTest {
    */
   @Test
   void sequentialReadsWithSeeksMatchTheSourceAcrossWindowsReadAhead() throws IOException {
-    int chunk = 6 * FileReader.READ_WINDOW;
+    int window = FileReader.READ_WINDOW;
+    int chunk = 6 * window;
     byte[] data = random(2 * chunk + 12_345, 43);
     write("/rt/read-ahead", data, 1 << 20, CreateOptions.DEFAULT.withChunkSize(chunk));
     try (BfsInputStream in = fs.open("/rt/read-ahead")) {
-      long[][] seekThenRead = {{0, 3 * FileReader.READ_WINDOW + 5}, {FileReader.READ_WINDOW / 2, 4 * FileReader.READ_WINDOW},
-          {5 * FileReader.READ_WINDOW - 3, chunk}, {chunk + 1, 7919}, {chunk - 100, data.length}};
+      long[][] seekThenRead = {{0, 3 * window + 5}, {window / 2, 4 * window}, {5 * window - 3, chunk},
+          {chunk + 1, 7919}, {chunk - 100, data.length}};
       for (long[] step : seekThenRead) {
         in.seek(step[0]);
         int len = (int) Math.min(step[1], data.length - step[0]);

@@ -109,9 +109,9 @@ class MetricsTest {
   @Test
   void readingASmallFileAsksTheMastersForLocationsOnce() throws IOException {
     byte[] small = new byte[10_000];
-    new java.util.Random(3).nextBytes(small);
+    new Random(3).nextBytes(small);
     byte[] large = new byte[2 * CHUNK + 5];
-    new java.util.Random(4).nextBytes(large);
+    new Random(4).nextBytes(large);
     fs.mkdirs("/loc");
     for (var file : Map.of("/loc/small", small, "/loc/large", large).entrySet()) {
       try (BfsOutputStream out = fs.create(file.getKey(), CreateOptions.DEFAULT.withChunkSize(CHUNK))) {
