@@ -8,6 +8,7 @@ import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.grpc.GrpcTlsConfig;
+import org.apache.ratis.proto.grpc.RaftServerProtocolServiceGrpc;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
@@ -22,6 +23,9 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.io.grpc.Metadata;
+import org.apache.ratis.thirdparty.io.grpc.ServerCall;
+import org.apache.ratis.thirdparty.io.grpc.ServerCallExecutorSupplier;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
@@ -31,6 +35,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,6 +57,18 @@ public final class MasterRaft implements AutoCloseable {
   private final RaftServer server;
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
+  /**
+   * Ratis' server calls other than appendEntries (votes, snapshots, ReadIndex), which may wait
+   * on disk or locks. A follower's appendEntries runs on the transport thread that read it: it
+   * only queues the entries for the log worker, and the hop to gRPC's executor was one more
+   * thread wake-up per Raft round on every follower (see bench/NOTES.md).
+   */
+  private final ExecutorService raftHandlers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "raft-rpc-handler");
+    t.setDaemon(true);
+    return t;
+  });
+  private static final String APPEND_ENTRIES = RaftServerProtocolServiceGrpc.getAppendEntriesMethod().getFullMethodName();
 
   public MasterRaft(MasterConfig config, MasterStateMachine stateMachine) throws IOException {
     this.config = config;
@@ -78,13 +97,20 @@ public final class MasterRaft implements AutoCloseable {
    * rather than through our channels. With TLS on, Raft always demands the peers' certificates
    * (mutual TLS): whoever reaches the Raft port could otherwise append to the log.
    */
-  private static Parameters parameters(SecurityConfig security) {
+  private Parameters parameters(SecurityConfig security) {
     Parameters parameters = new Parameters();
     TlsFiles tls = security.tls();
     if (tls != null) {
       GrpcConfigKeys.TLS.setConf(parameters,
           new GrpcTlsConfig(tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true));
     }
+    GrpcConfigKeys.Server.setServicesCustomizer(parameters, (builder, types) -> builder.directExecutor()
+        .callExecutor(new ServerCallExecutorSupplier() {
+          @Override
+          public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+            return call.getMethodDescriptor().getFullMethodName().equals(APPEND_ENTRIES) ? null : raftHandlers;
+          }
+        }));
     return parameters;
   }
 
@@ -232,6 +258,7 @@ public final class MasterRaft implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
+    raftHandlers.shutdownNow();
   }
 
   /** A master's view of the Raft group. */
