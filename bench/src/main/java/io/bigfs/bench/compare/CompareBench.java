@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * BigFS side by side with HDFS on this machine, in one run: the same workloads through each
@@ -26,7 +27,7 @@ import java.util.Set;
  * and ratios and writes it, with the machine, date and versions, to bench/RESULTS.md.
  *
  * <p>Usage: bench/run compare [--size 1g] [--ops 10000] [--small-files 4000] [--files 1000000]
- * [--dir DIR] [--out FILE] [--only bigfs|hdfs] [--warm-up-round SECONDS]
+ * [--kills 3] [--dir DIR] [--out FILE] [--only bigfs|hdfs] [--warm-up-round SECONDS]
  * [--warm-up-max-rounds N]
  */
 public final class CompareBench {
@@ -43,6 +44,8 @@ public final class CompareBench {
     int ops = 10_000;
     int smallFiles = 4_000;
     int memoryFiles = 1_000_000;
+    /** Leader kills for the failover row, which shows their median. */
+    int kills = 3;
     /** How long each unmeasured round of a metadata operation runs while the JIT warms up. */
     double warmUpRoundSeconds = 2;
     /** Rounds after which a metadata operation counts as warm whatever its rate and the JIT do. */
@@ -64,6 +67,7 @@ public final class CompareBench {
           case "--ops" -> o.ops = Integer.parseInt(v);
           case "--small-files" -> o.smallFiles = Integer.parseInt(v);
           case "--files" -> o.memoryFiles = Integer.parseInt(v);
+          case "--kills" -> o.kills = Integer.parseInt(v);
           case "--dir" -> o.dir = Path.of(v);
           case "--out" -> o.out = Path.of(v);
           case "--only" -> o.only = v.toLowerCase(Locale.ROOT);
@@ -71,9 +75,12 @@ public final class CompareBench {
           case "--warm-up-round" -> o.warmUpRoundSeconds = Double.parseDouble(v);
           case "--warm-up-max-rounds" -> o.warmUpMaxRounds = Integer.parseInt(v);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
-              + " (known: --size --ops --small-files --files --dir --out --only --cold-reads --warm-up-round"
+              + " (known: --size --ops --small-files --files --kills --dir --out --only --cold-reads --warm-up-round"
               + " --warm-up-max-rounds)");
         }
+      }
+      if (o.kills < 1) {
+        throw new IllegalArgumentException("--kills must be at least 1");
       }
       o.command = String.join(" ", "bench/run compare", String.join(" ", args)).trim();
       return o;
@@ -187,11 +194,13 @@ public final class CompareBench {
       m.put(Workload.SMALL_WRITE, small[0]);
       m.put(Workload.SMALL_READ, small[1]);
       log.printf(Locale.ROOT, "%s: 64 KiB files: %.0f written/s, %.0f read/s%n", name, small[0], small[1]);
-      double failoverMs = Failover.run(system, "/bench/failover");
-      if (!Double.isNaN(failoverMs)) {
-        m.put(Workload.FAILOVER, failoverMs);
+      double[] failovers = Failover.run(system, "/bench/failover", o.kills);
+      if (failovers.length > 0) {
+        m.put(Workload.FAILOVER, Failover.median(failovers));
+        log.printf(Locale.ROOT, "%s: leader failover, %d kills: %s ms%n", name, failovers.length,
+            Arrays.stream(failovers).mapToObj(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                .collect(Collectors.joining(", ")));
       }
-      log.printf(Locale.ROOT, "%s: leader failover %.0f ms%n", name, failoverMs);
       MasterMemory.Result mem = MasterMemory.run(system, "/bench/memory", o.memoryFiles, which.equals("bigfs") ? 3 : 1);
       m.put(Workload.heapPerFile(o.memoryFiles), mem.bytesPerFile());
       m.put(Workload.heap(o.memoryFiles), mem.heapMiB());
@@ -217,8 +226,8 @@ public final class CompareBench {
     b.append("# BigFS and HDFS, side by side\n\n");
     b.append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
         .append(" by `").append(o.command).append("`");
-    b.append(String.format(Locale.ROOT, " (%s per client, %,d metadata operations of each kind, %,d small files, %,d files for memory).%n%n",
-        Sizes.human(o.bytesPerClient), o.ops, o.smallFiles, o.memoryFiles));
+    b.append(String.format(Locale.ROOT, " (%s per client, %,d metadata operations of each kind, %,d small files, %,d files for memory, %d leader kills).%n%n",
+        Sizes.human(o.bytesPerClient), o.ops, o.smallFiles, o.memoryFiles, o.kills));
     b.append("- Machine: ").append(Machine.describe(o.dir)).append('\n');
     b.append("- Versions: BigFS ").append(versions.getProperty("bigfs")).append(" (Ratis ").append(versions.getProperty("ratis"))
         .append(", RocksDB ").append(versions.getProperty("rocksdb")).append(", gRPC ").append(versions.getProperty("grpc"))

@@ -9,7 +9,7 @@ final class Workload {
   static final int SMALL_FILE_THREADS = 16;
   static final String SMALL_WRITE = "64 KiB files written, " + SMALL_FILE_THREADS + " threads";
   static final String SMALL_READ = "64 KiB files read, " + SMALL_FILE_THREADS + " threads";
-  static final String FAILOVER = "leader killed -> first successful mkdir";
+  static final String FAILOVER = "leader killed -> first successful mkdir, median of the kills";
   static final List<String> METADATA = List.of("mkdir", "create", "stat", "list", "rename", "delete");
   static final List<String> ORDER = order();
 

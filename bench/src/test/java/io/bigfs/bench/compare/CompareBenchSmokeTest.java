@@ -16,7 +16,7 @@ class CompareBenchSmokeTest {
   @Test
   void everyWorkloadRunsOnBothSystemsAndTheReportHasEveryRow(@TempDir Path dir) throws Exception {
     CompareBench.Options o = CompareBench.Options.parse(new String[] {
-        "--size", "2m", "--cold-reads", "false", "--ops", "32", "--small-files", "32", "--files", "320",
+        "--size", "2m", "--cold-reads", "false", "--ops", "32", "--small-files", "32", "--files", "320", "--kills", "2",
         "--warm-up-round", "0.05", "--warm-up-max-rounds", "1",
         "--dir", dir.resolve("work").toString(), "--out", dir.resolve("RESULTS.md").toString()});
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -26,7 +26,8 @@ class CompareBenchSmokeTest {
     assertThat(results.rows()).extracting(Results.Row::workload).containsAll(Workload.ORDER);
     assertThat(log.toString(StandardCharsets.UTF_8)).as("every kind warmed up on both systems")
         .containsPattern("BigFS: warmed up \\(not measured\\): \\[mkdir .*, create .*, stat .*, list .*, rename .*, delete .*]")
-        .containsPattern("HDFS: warmed up \\(not measured\\): \\[mkdir .*, delete .*]");
+        .containsPattern("HDFS: warmed up \\(not measured\\): \\[mkdir .*, delete .*]")
+        .as("a second kill after the first master rejoined").containsPattern("BigFS: leader failover, 2 kills: \\d+, \\d+ ms");
     for (Results.Row row : results.rows()) {
       assertThat(row.bigfs()).as("BigFS: " + row.workload()).isFinite();
       if (row.workload().equals(Workload.FAILOVER)) {
