@@ -4,17 +4,21 @@ import io.bigfs.client.BfsClient;
 import io.bigfs.client.BfsClientConfig;
 import io.bigfs.client.CreateOptions;
 import io.bigfs.master.MasterConfig;
+import io.bigfs.master.MasterServer;
 import io.bigfs.testing.MiniCluster;
+import io.bigfs.testing.Wait;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** BigFS in this JVM: three Raft masters and three chunkservers on loopback, RF 3. */
 final class BigFsSystem implements SystemUnderTest {
   private final MiniCluster cluster;
   private int killed = -1;
+  private static final Duration REJOIN_TIMEOUT = Duration.ofSeconds(60);
 
   /** {@code -Dbfs.bench.master.KEY=VALUE} sets a master setting, to measure what it changes. */
   static final String MASTER_SETTING_PREFIX = "bfs.bench.master.";
@@ -49,9 +53,14 @@ final class BigFsSystem implements SystemUnderTest {
     return true;
   }
 
+  /** Restarts the killed master and returns once it has applied everything the group had committed. */
   @Override
   public void restoreLeader() {
     cluster.startMaster(killed);
+    MasterServer back = cluster.master(killed);
+    long committed = cluster.master(cluster.waitForLeader(REJOIN_TIMEOUT)).raft().status().commitIndex();
+    Wait.until("master " + killed + " caught up to index " + committed, REJOIN_TIMEOUT,
+        () -> back.raft().status().appliedIndex() >= committed);
   }
 
   @Override

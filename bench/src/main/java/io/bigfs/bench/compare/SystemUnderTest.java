@@ -16,7 +16,7 @@ interface SystemUnderTest extends AutoCloseable {
   /** Kills the metadata leader abruptly; false if this system has no standby to take over. */
   boolean killLeader() throws Exception;
 
-  /** Brings back what {@link #killLeader} killed. */
+  /** Brings back what {@link #killLeader} killed, and returns once it has caught up. */
   void restoreLeader() throws Exception;
 
   @Override
