@@ -62,10 +62,8 @@ public final class DataBench {
           Sizes.human(size), Sizes.human(chunk), w[0]);
       System.out.printf(Locale.ROOT, "| read, 1 client%s | %.0f MB/s |%n", reads > 1 ? ", first pass" : "", r[0]);
       if (reads > 1) {
-        double[] later = Arrays.copyOfRange(r, 1, reads);
-        Arrays.sort(later);
         System.out.printf(Locale.ROOT, "| read, 1 client, median of passes 2-%d | %.0f MB/s |%n", reads,
-            (later[(later.length - 1) / 2] + later[later.length / 2]) / 2);
+            Stats.median(Arrays.copyOfRange(r, 1, reads)));
       }
     }
   }

@@ -16,9 +16,9 @@ import java.time.Duration;
 
 /** BigFS in this JVM: three Raft masters and three chunkservers on loopback, RF 3. */
 final class BigFsSystem implements SystemUnderTest {
+  private static final Duration REJOIN_TIMEOUT = Duration.ofSeconds(60);
   private final MiniCluster cluster;
   private int killed = -1;
-  private static final Duration REJOIN_TIMEOUT = Duration.ofSeconds(60);
 
   /** {@code -Dbfs.bench.master.KEY=VALUE} sets a master setting, to measure what it changes. */
   static final String MASTER_SETTING_PREFIX = "bfs.bench.master.";

@@ -1,5 +1,6 @@
 package io.bigfs.bench.compare;
 
+import io.bigfs.bench.Stats;
 import io.bigfs.common.config.Sizes;
 import io.bigfs.common.FileTrees;
 
@@ -196,7 +197,7 @@ public final class CompareBench {
       log.printf(Locale.ROOT, "%s: 64 KiB files: %.0f written/s, %.0f read/s%n", name, small[0], small[1]);
       double[] failovers = Failover.run(system, "/bench/failover", o.kills);
       if (failovers.length > 0) {
-        m.put(Workload.FAILOVER, Failover.median(failovers));
+        m.put(Workload.FAILOVER, Stats.median(failovers));
         log.printf(Locale.ROOT, "%s: leader failover, %d kills: %s ms%n", name, failovers.length,
             Arrays.stream(failovers).mapToObj(ms -> String.format(Locale.ROOT, "%.0f", ms))
                 .collect(Collectors.joining(", ")));

@@ -1,7 +1,5 @@
 package io.bigfs.bench.compare;
 
-import java.util.Arrays;
-
 /** Time from killing the metadata leader to the first mkdir that succeeds afterwards, over several kills. */
 final class Failover {
   private Failover() {}
@@ -28,12 +26,5 @@ final class Failover {
       s.delete(dir, true);
     }
     return ms;
-  }
-
-  static double median(double[] ms) {
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   }
 }

@@ -51,6 +51,7 @@ public final class MasterRaft implements AutoCloseable {
   private static final long FORCE_SNAPSHOT_GAP = 1;
   /** How long Ratis keeps a reply for a resent call; none is ever resent (see {@link #properties}). */
   private static final long RATIS_RETRY_CACHE_MS = 5_000;
+  private static final String APPEND_ENTRIES = RaftServerProtocolServiceGrpc.getAppendEntriesMethod().getFullMethodName();
   private final MasterConfig config;
   private final RaftGroup group;
   private final RaftPeerId selfId;
@@ -68,7 +69,6 @@ public final class MasterRaft implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private static final String APPEND_ENTRIES = RaftServerProtocolServiceGrpc.getAppendEntriesMethod().getFullMethodName();
 
   public MasterRaft(MasterConfig config, MasterStateMachine stateMachine) throws IOException {
     this.config = config;
