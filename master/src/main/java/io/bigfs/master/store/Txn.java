@@ -14,12 +14,13 @@ import java.util.Map;
  * transaction's own writes, so the commands of one batch build on each other. Save points let
  * one failed command of a batch be undone without touching the others.
  *
- * <p>What the transaction has read or written is kept by key until it ends: the commands of one
- * batch walk the same directories (the root, the parents of their entries), and a read through
- * RocksDB's JNI costs more than a map lookup (about 1.5 us, six of them per mkdir: the apply's
- * largest cost, see bench/NOTES.md). Reads answered from the map see exactly what the batch
- * would answer: every write goes through {@link #put} or {@link #delete}, and undoing to a save
- * point forgets everything.
+ * <p>What the transaction has read is kept by key until it ends: the commands of one batch walk
+ * the same directories (the root, the parents of their entries), and a read through RocksDB's
+ * JNI costs more than a map lookup (about 1.5 us, six of them per mkdir: the apply's largest
+ * cost, see bench/NOTES.md). Reads answered from the map see exactly what the batch would
+ * answer: every write goes through {@link #put} or {@link #delete}, which update a key the map
+ * holds, and undoing to a save point forgets everything. Only keys read are kept, so a command
+ * that writes without reading (a recursive delete of a large tree) adds nothing to the heap.
  */
 public final class Txn implements KvReader, AutoCloseable {
   private final MetaStore store;
@@ -74,7 +75,7 @@ public final class Txn implements KvReader, AutoCloseable {
     } catch (RocksDBException e) {
       throw new StoreException("write failed", e);
     }
-    seen.put(CachedKey.of(cf, key.clone()), value.clone());
+    seen.computeIfPresent(CachedKey.of(cf, key), (k, old) -> value.clone());
   }
 
   public void delete(Cf cf, byte[] key) {
@@ -83,7 +84,12 @@ public final class Txn implements KvReader, AutoCloseable {
     } catch (RocksDBException e) {
       throw new StoreException("delete failed", e);
     }
-    seen.put(CachedKey.of(cf, key.clone()), ABSENT);
+    seen.computeIfPresent(CachedKey.of(cf, key), (k, old) -> ABSENT);
+  }
+
+  /** How many keys the transaction holds in memory (for tests). */
+  int remembered() {
+    return seen.size();
   }
 
   public void setSavePoint() {

@@ -75,13 +75,27 @@ class TxnTest {
   @Test
   void aValueWrittenIsNotChangedByTheCallerReusingItsArrays() throws IOException {
     byte[] key = Keys.inode(10, "c");
-    byte[] value = {4};
     try (Txn txn = store.begin()) {
+      assertThat(txn.get(Cf.INODES, key)).isNull();
+      byte[] value = {4};
       txn.put(Cf.INODES, key, value);
       value[0] = 5;
       byte[] sameKey = key.clone();
       key[key.length - 1] = 'd';
       assertThat(txn.get(Cf.INODES, sameKey)).containsExactly(4);
+    }
+  }
+
+  @Test
+  void writesOfKeysNeverReadAreNotKeptInMemory() throws IOException {
+    try (Txn txn = store.begin()) {
+      for (int i = 0; i < 1_000; i++) {
+        txn.put(Cf.INODES, Keys.inode(20, "f" + i), new byte[] {1});
+        txn.delete(Cf.INODES, Keys.inode(21, "g" + i));
+      }
+      assertThat(txn.remembered()).isZero();
+      assertThat(txn.get(Cf.INODES, Keys.inode(20, "f7"))).containsExactly(1);
+      assertThat(txn.remembered()).isEqualTo(1);
     }
   }
 }
