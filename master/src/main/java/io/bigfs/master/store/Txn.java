@@ -50,15 +50,15 @@ public final class Txn implements KvReader, AutoCloseable {
 
   @Override
   public byte[] get(Cf cf, byte[] key) {
-    CachedKey cached = CachedKey.of(cf, key.clone());
-    byte[] value = seen.get(cached);
+    byte[] value = seen.get(CachedKey.of(cf, key));
     if (value == null) {
       try {
         value = batch.getFromBatchAndDB(store.db(), store.handle(cf), readOptions, key);
       } catch (RocksDBException e) {
         throw new StoreException("read failed", e);
       }
-      seen.put(cached, value == null ? ABSENT : value);
+      // A copy of the key: the caller's array may change after this call.
+      seen.put(CachedKey.of(cf, key.clone()), value == null ? ABSENT : value);
     }
     return value == ABSENT ? null : value;
   }

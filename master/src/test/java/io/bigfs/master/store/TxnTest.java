@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A transaction's reads answer what the batch holds at that moment, although it keeps what it
- * has read or written: later writes, deletes and undoing to a save point all show.
+ * has read: later writes, deletes and undoing to a save point all show; keys only written are
+ * not kept.
  */
 class TxnTest {
   private static final byte[] KEY = Keys.inode(10, "a");
