@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.bigfs.common.Ids;
 import io.bigfs.common.Statuses;
 import io.bigfs.common.rpc.MasterChannels;
+import io.bigfs.common.rpc.UnaryCalls;
 import io.bigfs.proto.AddChunkOp;
 import io.bigfs.proto.CompleteOp;
 import io.bigfs.proto.CreateOp;
@@ -61,8 +62,7 @@ public final class MasterClient implements AutoCloseable {
   public MutateReply mutate(MutateRequest.Builder op, String path) throws IOException {
     MutateRequest request = op.setClientId(clientId).setCallId(callIds.incrementAndGet()).setUser(user).build();
     MutateReply reply = masters.call(
-        (channel, timeoutMs) -> MasterServiceGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).mutate(request),
+        (channel, timeoutMs) -> UnaryCalls.call(channel, MasterServiceGrpc.getMutateMethod(), request, timeoutMs),
         MutateReply::getStatus);
     Statuses.check(reply.getStatus(), path);
     return reply;
@@ -72,8 +72,7 @@ public final class MasterClient implements AutoCloseable {
   public QueryReply query(QueryRequest.Builder query, String path) throws IOException {
     QueryRequest request = query.setUser(user).build();
     QueryReply reply = masters.call(
-        (channel, timeoutMs) -> MasterServiceGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).query(request),
+        (channel, timeoutMs) -> UnaryCalls.call(channel, MasterServiceGrpc.getQueryMethod(), request, timeoutMs),
         QueryReply::getStatus);
     Statuses.check(reply.getStatus(), path);
     return reply;

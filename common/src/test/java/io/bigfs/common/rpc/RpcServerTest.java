@@ -12,19 +12,14 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which thread runs a call: the transport's for the methods named inline, a handler's for the rest. */
 class RpcServerTest {
-  private static final MethodDescriptor<String, String> INLINE = method("Inline");
-  private static final MethodDescriptor<String, String> POOLED = method("Pooled");
+  private static final MethodDescriptor<String, String> INLINE = StringMethods.unary("test.Threads", "Inline");
+  private static final MethodDescriptor<String, String> POOLED = StringMethods.unary("test.Threads", "Pooled");
 
   @Test
   void inlineMethodsRunOnTheTransportThreadAndTheRestOnTheHandlerPool() throws Exception {
@@ -67,30 +62,5 @@ class RpcServerTest {
         .addMethod(INLINE, ServerCalls.asyncUnaryCall(answer))
         .addMethod(POOLED, ServerCalls.asyncUnaryCall(answer))
         .build();
-  }
-
-  private static MethodDescriptor<String, String> method(String name) {
-    return MethodDescriptor.<String, String>newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName("test.Threads", name))
-        .setRequestMarshaller(new Utf8())
-        .setResponseMarshaller(new Utf8())
-        .build();
-  }
-
-  private static final class Utf8 implements MethodDescriptor.Marshaller<String> {
-    @Override
-    public InputStream stream(String value) {
-      return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public String parse(InputStream stream) {
-      try {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }
